@@ -1,0 +1,365 @@
+"""The national database's service surface: create, read, update, delete, list, search.
+
+Every call goes through the access policy and writes its audit entry in the same
+transaction as the work, so nothing is changed or read without a trace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from interlink.access import audit
+from interlink.access.policy import (
+    RecordMeta,
+    Visibility,
+    decide,
+    grants,
+    permits,
+)
+from interlink.access.roles import Action, Actor
+from interlink.domain import model, registry
+from interlink.domain.codes import HandlingCode, SubjectCategory
+from interlink.domain.provenance import Provenance, ProvenanceIn
+from interlink.node import Node
+from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
+from interlink.store import records as store
+from interlink.store.db import reading, transaction
+
+MAX_PAGE = 500
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def access_clauses(actor: Actor, action: Action) -> list[store.AccessClause]:
+    """The policy's grants for this actor as the store's SQL filter."""
+    from interlink.access.policy import Scope
+
+    return [
+        store.AccessClause(
+            unit=actor.unit if g.scope == Scope.OWN_UNIT else None,
+            codes=frozenset(c.value for c in g.codes),
+            subjects=frozenset(s.value for s in g.subjects),
+        )
+        for g in grants(actor, action)
+    ]
+
+
+def _meta(rec: store.StoredRecord) -> RecordMeta:
+    return RecordMeta(
+        owning_unit=rec.provenance.owning_unit,
+        handling_code=rec.provenance.handling_code,
+        subject_category=SubjectCategory(rec.subject_category),
+    )
+
+
+def _meta_for(facts: model.Facts, unit: str, code: HandlingCode) -> RecordMeta:
+    return RecordMeta(unit, code, registry.subject_category(facts))
+
+
+def _require(actor: Actor, action: Action, meta: RecordMeta, record_id: str | None) -> None:
+    verdict = decide(actor, action, meta)
+    if verdict == Visibility.NOT_FOUND:
+        raise NotFound(f"no record {record_id}" if record_id else "not allowed")
+    if verdict == Visibility.FORBIDDEN:
+        raise Forbidden(f"your role may not {action.value} this record")
+
+
+def _check_references(conn: Connection, actor: Actor, facts: model.Facts) -> None:
+    """Every id a record points to must exist, be visible to the actor and be of a fitting kind."""
+    kind = type(facts).kind  # type: ignore[attr-defined]
+    pointed = model.references(facts)
+    if not pointed:
+        return
+    ids = [str(t) for _, t in pointed]
+    found = {r.id: r for r in store.get_many(conn, sorted(set(ids)))}
+    for field, target in pointed:
+        rec = found.get(str(target))
+        if rec is None or not permits(actor, Action.READ, _meta(rec)):
+            raise Invalid(f"{field}: no record {target}", field=field)
+        allowed = model.REFERENCE_KINDS.get((kind, field))
+        if isinstance(facts, model.Link):
+            sources, targets = model.LINK_ENDS[facts.link_kind]
+            allowed = sources if field == "source" else targets
+        if allowed is not None and rec.kind not in allowed:
+            raise Invalid(
+                f"{field}: record {target} is a {rec.kind}; expected {', '.join(sorted(allowed))}",
+                field=field,
+            )
+
+
+def new_provenance(
+    node: Node, actor: Actor, prov: ProvenanceIn, now: datetime, unit: str | None = None
+) -> Provenance:
+    owning = unit or actor.unit
+    if owning is None:
+        raise Forbidden("your account has no unit")
+    review = prov.review_date or add_years(now.date(), node.settings.review_years)
+    if review <= now.date():
+        raise Invalid("review_date: must be in the future", field="provenance.review_date")
+    data = prov.model_dump()
+    data.update(
+        owning_unit=owning,
+        recorded_at=now,
+        recorded_by=actor.username,
+        updated_at=now,
+        updated_by=actor.username,
+        review_date=review,
+    )
+    return Provenance.model_validate(data)
+
+
+def create(
+    node: Node,
+    actor: Actor,
+    facts: model.Facts,
+    prov: ProvenanceIn,
+    *,
+    external_ref: str | None = None,
+    record_id: str | None = None,
+) -> store.StoredRecord:
+    now = datetime.now(UTC)
+    provenance = new_provenance(node, actor, prov, now)
+    kind = type(facts).kind  # type: ignore[attr-defined]
+    meta = _meta_for(facts, provenance.owning_unit, provenance.handling_code)
+    if not permits(actor, Action.CREATE, meta):
+        raise Forbidden(f"your role may not create this {kind} record")
+    rid = record_id or store.new_id()
+    with transaction(node.engine) as conn:
+        _check_references(conn, actor, facts)
+        if external_ref and store.ids_for_external_refs(conn, kind, [external_ref]):
+            raise Conflict(f"external_ref: a {kind} '{external_ref}' exists already", "external_ref")
+        row = store.record_row(rid, facts, provenance, external_ref=external_ref)
+        store.insert_many(conn, [row], [facts])
+        audit.write(conn, node.audit_key, actor, "create", record_kind=kind, record_id=rid)
+        created = store.get(conn, rid)
+    assert created is not None
+    return created
+
+
+def read(node: Node, actor: Actor, record_id: str, *, purpose: str | None = None) -> store.StoredRecord:
+    with transaction(node.engine) as conn:
+        rec = store.get(conn, record_id)
+        if rec is None:
+            raise NotFound(f"no record {record_id}")
+        if not permits(actor, Action.READ, _meta(rec)):
+            audit.write(conn, node.audit_key, actor, "read", record_id=record_id,
+                        purpose=purpose, outcome="refused")
+            raise NotFound(f"no record {record_id}")
+        audit.write(conn, node.audit_key, actor, "read", record_kind=rec.kind,
+                    record_id=record_id, purpose=purpose)
+    return rec
+
+
+def update(
+    node: Node,
+    actor: Actor,
+    record_id: str,
+    *,
+    changes: dict[str, Any] | None = None,
+    provenance_changes: dict[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> store.StoredRecord:
+    """Apply changes (a partial document: given fields replace stored ones) atomically.
+
+    The stored record is read and rewritten inside one write transaction, so two workers
+    changing different fields of one record both keep their change.
+    """
+    with transaction(node.engine) as conn:
+        rec = store.get(conn, record_id, for_update=True)
+        if rec is None:
+            raise NotFound(f"no record {record_id}")
+        _require(actor, Action.UPDATE, _meta(rec), record_id)
+        if expected_version is not None and expected_version != rec.version:
+            raise Conflict(
+                f"record {record_id} is at version {rec.version}, not {expected_version}: "
+                "reload it and apply your change again"
+            )
+        kind = registry.BY_NAME[rec.kind]
+        data = rec.facts.model_dump(mode="json")
+        data.update(changes or {})
+        facts = _validate(kind.facts, data, node)
+        prov_data = rec.provenance.model_dump()
+        for key, value in (provenance_changes or {}).items():
+            prov_data[key] = value
+        prov_in = _validate_provenance(prov_data)
+        now = datetime.now(UTC)
+        if prov_in.review_date is not None and prov_in.review_date <= now.date():
+            raise Invalid("review_date: must be in the future", field="provenance.review_date")
+        prov_data.update(prov_in.model_dump(), updated_at=now, updated_by=actor.username)
+        provenance = Provenance.model_validate(prov_data)
+        new_meta = _meta_for(facts, provenance.owning_unit, provenance.handling_code)
+        if not permits(actor, Action.UPDATE, new_meta):
+            raise Forbidden("after this change the record would be out of your reach")
+        _check_references(conn, actor, facts)
+        store.replace(conn, record_id, facts, provenance, rec.version + 1)
+        changed = sorted((changes or {}).keys()) + sorted(
+            f"provenance.{k}" for k in (provenance_changes or {})
+        )
+        audit.write(conn, node.audit_key, actor, "update", record_kind=rec.kind,
+                    record_id=record_id, details={"fields": changed})
+        updated = store.get(conn, record_id)
+    assert updated is not None
+    return updated
+
+
+def _validate(facts_type: type[model.Facts], data: dict[str, Any], node: Node) -> model.Facts:
+    from pydantic import ValidationError
+
+    try:
+        return facts_type.model_validate(data, context={"phone_region": node.settings.phone_region})
+    except ValidationError as exc:
+        raise validation_invalid(exc) from None
+
+
+def _validate_provenance(data: dict[str, Any]) -> ProvenanceIn:
+    from pydantic import ValidationError
+
+    wanted = {k: data.get(k) for k in ProvenanceIn.model_fields}
+    try:
+        return ProvenanceIn.model_validate(wanted)
+    except ValidationError as exc:
+        raise validation_invalid(exc, prefix="provenance") from None
+
+
+def validation_invalid(exc: Any, prefix: str | None = None) -> Invalid:
+    first = exc.errors()[0]
+    loc = ".".join(str(p) for p in first["loc"])
+    if prefix:
+        loc = f"{prefix}.{loc}" if loc else prefix
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return Invalid(f"{loc}: {message}" if loc else message, field=loc or None)
+
+
+def delete(node: Node, actor: Actor, record_id: str, *, reason: str) -> None:
+    with transaction(node.engine) as conn:
+        rec = store.get(conn, record_id, for_update=True)
+        if rec is None:
+            raise NotFound(f"no record {record_id}")
+        _require(actor, Action.DELETE, _meta(rec), record_id)
+        pointing = store.referencing(conn, record_id)
+        if pointing:
+            ids = ", ".join(sorted({r for r, _ in pointing})[:5])
+            raise Conflict(
+                f"record {record_id} is referenced by {len(pointing)} record(s) ({ids}): "
+                "remove those references first"
+            )
+        store.remove(conn, record_id)
+        audit.write(conn, node.audit_key, actor, "delete", record_kind=rec.kind,
+                    record_id=record_id, purpose=reason)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[store.StoredRecord]
+    total: int
+    limit: int
+    offset: int
+
+
+def list_records(
+    node: Node,
+    actor: Actor,
+    flt: store.ListFilter,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    purpose: str | None = None,
+) -> Page:
+    limit = max(1, min(limit, MAX_PAGE))
+    visible = store.visibility(access_clauses(actor, Action.SEARCH))
+    with transaction(node.engine) as conn:
+        items, total = store.list_records(conn, flt, visible, limit=limit, offset=offset)
+        audit.write(
+            conn, node.audit_key, actor, "list", record_kind=flt.kind, purpose=purpose,
+            details={"filters": _filter_keys(flt), "returned": [r.id for r in items],
+                     "total": total},
+        )
+    return Page(items, total, limit, offset)
+
+
+def _filter_keys(flt: store.ListFilter) -> list[str]:
+    return sorted(k for k, v in flt.__dict__.items() if v is not None)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    kind: str | None = "person"
+    name: str | None = None
+    prefix: bool = False
+    document_number: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+    def criteria(self) -> list[str]:
+        return [k for k in ("name", "document_number", "phone", "email") if getattr(self, k)]
+
+
+def search(
+    node: Node, actor: Actor, query: SearchQuery, *, purpose: str, limit: int = 50
+) -> list[store.StoredRecord]:
+    """Find records by name (exact or prefix, any script) and/or identifiers; purpose required."""
+    if not purpose or not purpose.strip():
+        raise Invalid("purpose: a search needs its purpose stated", field="purpose")
+    if not query.criteria():
+        raise Invalid("give a name, document_number, phone or email to search for")
+    identifier: tuple[str, str] | None = None
+    if query.document_number:
+        identifier = ("document", query.document_number)
+    elif query.phone:
+        from interlink.domain.values import parse_phone
+
+        try:
+            identifier = ("phone", parse_phone(query.phone, node.settings.phone_region))
+        except ValueError as exc:
+            raise Invalid(f"phone: {exc}", field="phone") from None
+    elif query.email:
+        identifier = ("email", query.email)
+    visible = store.visibility(access_clauses(actor, Action.SEARCH))
+    limit = max(1, min(limit, MAX_PAGE))
+    with transaction(node.engine) as conn:
+        ids = store.search_ids(
+            conn, visible=visible, kind=query.kind, name=query.name, prefix=query.prefix,
+            identifier=identifier, limit=limit,
+        )
+        found = store.get_many(conn, ids)
+        audit.write(
+            conn, node.audit_key, actor, "search", record_kind=query.kind,
+            purpose=purpose.strip(),
+            details={"criteria": query.criteria(), "prefix": query.prefix,
+                     "returned": [r.id for r in found]},
+        )
+    return found
+
+
+def export(
+    node: Node, actor: Actor, flt: store.ListFilter, *, purpose: str
+) -> Iterator[store.StoredRecord]:
+    """Every record of the filter the actor may export; one audit entry when it is done."""
+    if not purpose or not purpose.strip():
+        raise Invalid("purpose: an export needs its purpose stated", field="purpose")
+    clauses = access_clauses(actor, Action.EXPORT)
+    if not clauses:
+        raise Forbidden("your role may not export records")
+    visible = store.visibility(clauses)
+    details: dict[str, Any] = {"filters": _filter_keys(flt)}
+    with transaction(node.engine) as conn:
+        audit.write(conn, node.audit_key, actor, "export", record_kind=flt.kind,
+                    purpose=purpose.strip(), outcome="started", details=details)
+    count = 0
+    with reading(node.engine) as conn:
+        for rec in store.iter_records(conn, flt, visible):
+            count += 1
+            yield rec
+    with transaction(node.engine) as conn:
+        audit.write(conn, node.audit_key, actor, "export", record_kind=flt.kind,
+                    purpose=purpose.strip(), details={**details, "count": count})

@@ -1,0 +1,196 @@
+"""Tables. One table holds every record (its provenance in columns, its facts as JSON);
+side tables index what is searched (names, identifiers, references) and are rebuilt from
+the facts whenever a record changes, so they can never disagree with it for long.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+Uuid = String(36)
+
+units = Table(
+    "units",
+    metadata,
+    Column("code", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("country", String(2), nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(40), nullable=False),
+    Column("unit_code", String(64), ForeignKey("units.code"), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+import_jobs = Table(
+    "import_jobs",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("file_name", String(500), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("user_id", Uuid, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("rows_imported", Integer, nullable=False, default=0),
+    Column("rows_rejected", Integer, nullable=False, default=0),
+    Column("status", String(20), nullable=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("external_ref", String(200)),
+    Column("owning_unit", String(64), ForeignKey("units.code"), nullable=False),
+    Column("subject_category", String(20), nullable=False),
+    Column("handling_code", String(2), nullable=False),
+    Column("handling_text", Text),
+    Column("reliability", String(1), nullable=False),
+    Column("assessment", String(1), nullable=False),
+    Column("source", String(500)),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_by", String(100), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    Column("review_date", Date, nullable=False),
+    Column("origin_node", String(2)),
+    Column("origin_id", String(200)),
+    Column("import_job", Uuid),
+    Column("version", Integer, nullable=False, default=1),
+    Column("facts", JsonType, nullable=False),
+    UniqueConstraint("kind", "external_ref", name="uq_records_kind_external_ref"),
+    Index("ix_records_kind_unit", "kind", "owning_unit"),
+    Index("ix_records_review_date", "review_date"),
+)
+
+names = Table(
+    "names",
+    metadata,
+    Column("record_id", Uuid, ForeignKey("records.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("script", String(4), nullable=False),
+    Column("latin", String(500), nullable=False),
+    Column("norm", String(500), nullable=False),
+    Index("ix_names_record_id", "record_id"),
+    Index("ix_names_norm", "norm"),
+)
+
+name_tokens = Table(
+    "name_tokens",
+    metadata,
+    Column("token", String(100), primary_key=True),
+    Column(
+        "record_id",
+        Uuid,
+        ForeignKey("records.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Index("ix_name_tokens_record_id", "record_id"),
+)
+
+identifiers = Table(
+    "identifiers",
+    metadata,
+    Column("kind", String(20), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column(
+        "record_id",
+        Uuid,
+        ForeignKey("records.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Index("ix_identifiers_record_id", "record_id"),
+)
+
+refs = Table(
+    "refs",
+    metadata,
+    Column("record_id", Uuid, ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    Column("field", String(40), primary_key=True),
+    Column("target_id", Uuid, primary_key=True),
+    Index("ix_refs_target_id", "target_id"),
+)
+
+files = Table(
+    "files",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("media_type", String(100), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", Uuid, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor_id", Uuid),
+    Column("actor", String(100), nullable=False),
+    Column("actor_role", String(40), nullable=False),
+    Column("actor_unit", String(64)),
+    Column("action", String(40), nullable=False),
+    Column("record_kind", String(20)),
+    Column("record_id", Uuid),
+    Column("purpose", String(500)),
+    Column("outcome", String(20), nullable=False),
+    Column("details", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_audit_log_record_id", "record_id"),
+    Index("ix_audit_log_actor", "actor"),
+)
+
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
