@@ -131,8 +131,14 @@ def _entries(conn: Connection, batch: int = 5000) -> Iterator[dict[str, Any]]:
         last = rows[-1]["seq"]
 
 
-def verify(conn: Connection, key: bytes) -> Verification:
-    """Walk the whole chain; report every entry that was edited, removed or moved."""
+def verify(
+    conn: Connection, key: bytes, expect: tuple[int, str] | None = None
+) -> Verification:
+    """Walk the whole chain; report every entry that was edited, removed or moved.
+
+    ``expect`` is a (seq, hash) noted earlier outside the database: it catches what the
+    chain alone cannot, entries cut from the end.
+    """
     result = Verification()
     expected_seq, prev = 1, GENESIS
     for row in _entries(conn):
@@ -147,6 +153,8 @@ def verify(conn: Connection, key: bytes) -> Verification:
             result.problems.append(f"entry {seq} does not follow the entry before it")
         if entry_hash(key, row["prev_hash"], row) != row["hash"]:
             result.problems.append(f"entry {seq} was changed after it was written")
+        if expect is not None and seq == expect[0] and row["hash"] != expect[1]:
+            result.problems.append(f"entry {seq} is not the entry noted earlier")
         prev = row["hash"]
         expected_seq = seq + 1
         result.checked += 1
@@ -156,5 +164,9 @@ def verify(conn: Connection, key: bytes) -> Verification:
         result.problems.append(
             f"the chain ends at entry {expected_seq - 1} but its head says {head.seq}: "
             "entries were removed from the end"
+        )
+    if expect is not None and expected_seq - 1 < expect[0]:
+        result.problems.append(
+            f"the log ends at entry {expected_seq - 1}, before entry {expect[0]} noted earlier"
         )
     return result

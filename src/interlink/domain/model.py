@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from interlink.domain import codes
 from interlink.domain.values import (
+    CleanText,
     Country,
     Email,
     PartialDate,
@@ -22,8 +23,8 @@ from interlink.domain.values import (
     parse_phone,
 )
 
-ShortText = Annotated[str, Field(min_length=1, max_length=500)]
-LongText = Annotated[str, Field(max_length=10_000)]
+ShortText = Annotated[CleanText, Field(min_length=1, max_length=500)]
+LongText = Annotated[CleanText, Field(max_length=10_000)]
 
 
 class Facts(BaseModel):

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from interlink.domain.codes import Assessment, HandlingCode, Reliability
+from interlink.domain.values import CleanText
 
 
 class ProvenanceIn(BaseModel):
@@ -20,10 +21,10 @@ class ProvenanceIn(BaseModel):
     reliability: Reliability = Field(Reliability.X, description="Source reliability A/B/C/X.")
     assessment: Assessment = Field(Assessment.CANNOT_BE_JUDGED, description="Information 1-4.")
     handling_code: HandlingCode = HandlingCode.H0
-    handling_text: str | None = Field(
+    handling_text: CleanText | None = Field(
         None, max_length=2000, description="The restrictions in words; required with H3."
     )
-    source: str | None = Field(None, max_length=500, description="Where this came from.")
+    source: CleanText | None = Field(None, max_length=500, description="Where this came from.")
     review_date: date | None = Field(
         None, description="When the owner must review the record; default recorded + 5 years."
     )
@@ -47,6 +48,7 @@ class Provenance(ProvenanceIn):
     origin_node: str | None = Field(None, description="Country code of the node it came from.")
     origin_id: str | None = None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def evaluation(self) -> str:
         """The 4x4 badge, e.g. ``B2``."""

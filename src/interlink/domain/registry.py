@@ -46,13 +46,14 @@ def subject_category(facts: model.Facts) -> SubjectCategory:
 
 
 def identifiers(facts: model.Facts) -> list[tuple[str, str]]:
-    """(kind, value as written) pairs that can be searched: documents, phones, e-mails."""
+    """(kind, value as written) pairs that can be searched: documents, phones, e-mails, photos."""
     found: list[tuple[str, str]] = []
     if isinstance(facts, model.Person | model.Organization):
         found += [("phone", p) for p in facts.phones]
         found += [("email", e) for e in facts.emails]
     if isinstance(facts, model.Person):
         found += [("document", d) for d in facts.document_numbers]
+        found += [("photo", p.sha256) for p in facts.photos]
     elif isinstance(facts, model.Organization) and facts.registration_number:
         found.append(("registration", facts.registration_number))
     elif isinstance(facts, model.Document):

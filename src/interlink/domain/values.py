@@ -170,10 +170,26 @@ def detect_script(text: str) -> str:
     return max(counts, key=lambda s: counts[s])
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: object) -> object:
+    """Refuse control characters and unpaired surrogates: no database can store them safely."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise ValueError("contains a control character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("is not valid Unicode text") from None
+    return value
+
+
 def _json_string(pattern: str, description: str) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "pattern": pattern, "description": description})
 
 
+CleanText = Annotated[str, BeforeValidator(clean_text)]
 PartialDate = Annotated[
     str,
     BeforeValidator(parse_partial_date),

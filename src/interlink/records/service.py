@@ -146,10 +146,22 @@ def create(
     return created
 
 
-def read(node: Node, actor: Actor, record_id: str, *, purpose: str | None = None) -> store.StoredRecord:
+def _get(
+    conn: Connection, record_id: str, kind: str | None, for_update: bool = False
+) -> store.StoredRecord:
+    rec = store.get(conn, record_id, for_update=for_update)
+    if rec is None or (kind is not None and rec.kind != kind):
+        raise NotFound(f"no {kind or 'record'} {record_id}")
+    return rec
+
+
+def read(
+    node: Node, actor: Actor, record_id: str, *, kind: str | None = None,
+    purpose: str | None = None,
+) -> store.StoredRecord:
     with transaction(node.engine) as conn:
         rec = store.get(conn, record_id)
-        if rec is None:
+        if rec is None or (kind is not None and rec.kind != kind):
             raise NotFound(f"no record {record_id}")
         if not permits(actor, Action.READ, _meta(rec)):
             audit.write(conn, node.audit_key, actor, "read", record_id=record_id,
@@ -168,6 +180,7 @@ def update(
     changes: dict[str, Any] | None = None,
     provenance_changes: dict[str, Any] | None = None,
     expected_version: int | None = None,
+    kind: str | None = None,
 ) -> store.StoredRecord:
     """Apply changes (a partial document: given fields replace stored ones) atomically.
 
@@ -175,20 +188,17 @@ def update(
     changing different fields of one record both keep their change.
     """
     with transaction(node.engine) as conn:
-        rec = store.get(conn, record_id, for_update=True)
-        if rec is None:
-            raise NotFound(f"no record {record_id}")
+        rec = _get(conn, record_id, kind, for_update=True)
         _require(actor, Action.UPDATE, _meta(rec), record_id)
         if expected_version is not None and expected_version != rec.version:
             raise Conflict(
                 f"record {record_id} is at version {rec.version}, not {expected_version}: "
                 "reload it and apply your change again"
             )
-        kind = registry.BY_NAME[rec.kind]
         data = rec.facts.model_dump(mode="json")
         data.update(changes or {})
-        facts = _validate(kind.facts, data, node)
-        prov_data = rec.provenance.model_dump()
+        facts = _validate(registry.BY_NAME[rec.kind].facts, data, node)
+        prov_data = rec.provenance.model_dump(exclude={"evaluation"})
         for key, value in (provenance_changes or {}).items():
             prov_data[key] = value
         prov_in = _validate_provenance(prov_data)
@@ -240,11 +250,11 @@ def validation_invalid(exc: Any, prefix: str | None = None) -> Invalid:
     return Invalid(f"{loc}: {message}" if loc else message, field=loc or None)
 
 
-def delete(node: Node, actor: Actor, record_id: str, *, reason: str) -> None:
+def delete(
+    node: Node, actor: Actor, record_id: str, *, reason: str, kind: str | None = None
+) -> None:
     with transaction(node.engine) as conn:
-        rec = store.get(conn, record_id, for_update=True)
-        if rec is None:
-            raise NotFound(f"no record {record_id}")
+        rec = _get(conn, record_id, kind, for_update=True)
         _require(actor, Action.DELETE, _meta(rec), record_id)
         pointing = store.referencing(conn, record_id)
         if pointing:
@@ -363,3 +373,25 @@ def export(
     with transaction(node.engine) as conn:
         audit.write(conn, node.audit_key, actor, "export", record_kind=flt.kind,
                     purpose=purpose.strip(), details={**details, "count": count})
+
+
+def resolve_id(node: Node, text: str) -> str:
+    """A record id from a UUID or an external reference (the id a file was imported with)."""
+    import uuid as _uuid
+
+    try:
+        return str(_uuid.UUID(text))
+    except ValueError:
+        pass
+    with reading(node.engine) as conn:
+        found = {
+            kind.name: rid
+            for kind in registry.KINDS
+            for rid in store.ids_for_external_refs(conn, kind.name, [text]).values()
+        }
+    if not found:
+        raise NotFound(f"no record with id or external reference '{text}'")
+    if len(found) > 1:
+        raise Invalid(f"'{text}' names records of several kinds ({', '.join(sorted(found))}): "
+                      "give the record's UUID")
+    return next(iter(found.values()))

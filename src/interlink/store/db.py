@@ -8,6 +8,7 @@ deadlock on a lock upgrade, and secure_delete so that erased records leave no by
 from __future__ import annotations
 
 from collections.abc import Iterator
+import json
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,18 @@ from sqlalchemy.engine import make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 READ_ONLY = "interlink_read_only"
+
+
+class RawJson(str):
+    """JSON text serialized already (by pydantic, in Rust): stored as it is, not re-encoded."""
+
+    __slots__ = ()
+
+
+def _json_serializer(value: Any) -> str:
+    if isinstance(value, RawJson):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _tune_sqlite(engine: Engine) -> None:
@@ -45,10 +58,16 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            json_serializer=_json_serializer,
+        )
         _tune_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=10, json_serializer=_json_serializer
+    )
 
 
 @lru_cache(maxsize=8)

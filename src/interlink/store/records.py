@@ -34,6 +34,7 @@ from interlink.identity.normalize import (
     normalize_identifier,
     normalize_name,
 )
+from interlink.store.db import RawJson
 from interlink.store.schema import identifiers, names, records, refs
 from interlink.store.schema import name_tokens as name_tokens_table
 
@@ -152,7 +153,7 @@ def record_row(
         subject_category=registry.subject_category(facts).value,
         import_job=import_job,
         version=version,
-        facts=facts.model_dump(mode="json"),
+        facts=RawJson(facts.model_dump_json()),
     )
     return row
 
@@ -337,10 +338,6 @@ def iter_records(
         for r in rows:
             yield _stored(r)
         last = rows[-1]._mapping["id"]
-
-
-def _prefix_upper(prefix: str) -> str:
-    return prefix + "\U0010ffff" if prefix else prefix
 
 
 def search_ids(

@@ -1,0 +1,35 @@
+# Two commands for a fresh machine: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test check lint typecheck bench-import clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Build a demo database with generated data on SQLite and serve it on 127.0.0.1:8000.
+demo: $(STAMP)
+	INTERLINK_DATA_DIR=$${INTERLINK_DATA_DIR:-var/demo} $(BIN)/interlink demo
+
+## The whole suite: lint, types, tests on SQLite and PostgreSQL.
+test: $(STAMP) check
+	$(BIN)/pytest -n 2
+
+check: lint typecheck
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench-import: $(STAMP)
+	$(BIN)/python bench/import.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

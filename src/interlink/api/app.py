@@ -1,0 +1,51 @@
+"""The FastAPI application factory: one app per node, built from its settings."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+
+from interlink import __version__
+from interlink.api import errors
+from interlink.api.routers import admin, auth, files, search
+from interlink.api.routers.records import build_router
+from interlink.node import Node, open_node
+from interlink.settings import Settings
+
+DESCRIPTION = """National node of Interlink: the national database of people and organizations
+involved in trafficking in human beings, behind role-based, audited access.
+
+Sign in with `POST /api/token` (OAuth2 password flow) and send the token as
+`Authorization: Bearer …`. Every read, change, search and export of personal data is
+written to the audit log; searches need a stated purpose."""
+
+
+def create_app(settings: Settings | None = None, node: Node | None = None) -> FastAPI:
+    node = node or open_node(settings)
+    app = FastAPI(
+        title="Interlink",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.node = node
+    errors.install(app)
+    app.include_router(auth.router)
+    app.include_router(search.router)
+    app.include_router(files.router)
+    app.include_router(admin.router)
+    app.include_router(build_router())
+
+    @app.get("/api/health", tags=["operations"], operation_id="health")
+    def health() -> JSONResponse:
+        return JSONResponse({"status": "ok", "role": node.settings.node_role,
+                             "country": node.settings.node_country})
+
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """Entry point for ``uvicorn --factory`` (several workers each build their own)."""
+    return create_app()

@@ -1,0 +1,87 @@
+"""Loading generated demo data into a node (used by `interlink demo` and the benchmarks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from interlink.access import Role, audit
+from interlink.access.accounts import add_user, ensure_unit, get_user
+from interlink.access.roles import Actor
+from interlink.domain import model
+from interlink.node import Node
+from interlink.records.service import new_provenance
+from interlink.store import records as store
+from interlink.store.db import transaction
+from interlink.store.schema import records
+from interlink.synthetic import demo_units, demo_users, demo_world
+
+# Demo accounts only: a demo database holds generated data and is never a real node.
+DEMO_PASSWORD = "demo-password-not-secret"  # noqa: S105
+
+
+@dataclass
+class DemoSummary:
+    loaded: bool
+    records: int = 0
+    units: list[tuple[str, str, str]] = field(default_factory=list)
+    users: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def load_demo(
+    node: Node,
+    *,
+    persons: int,
+    countries: int,
+    seed: int,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = 2000,
+) -> DemoSummary:
+    units = demo_units(countries, seed)
+    users = demo_users(units)
+    summary = DemoSummary(loaded=False, units=units, users=users)
+    world = demo_world(persons=persons, countries=countries, seed=seed)
+    first = next(world)
+    with transaction(node.engine) as conn:
+        for code, name, country in units:
+            ensure_unit(conn, code, name, country)
+        for username, role, unit in users:
+            if get_user(conn, username) is None:
+                add_user(conn, username, Role(role), unit, DEMO_PASSWORD)
+        present = conn.execute(select(records.c.id).where(records.c.id == str(first.id))).first()
+    if present:
+        return summary
+    now = datetime.now(UTC)
+    loader = Actor.system("demo")
+    count = 0
+    with transaction(node.engine) as conn:
+        rows: list[dict[str, Any]] = []
+        facts: list[model.Facts] = []
+        for rec in _chain(first, world):
+            owner = Actor(id=None, username="demo", role=Role.INVESTIGATOR, unit=rec.unit)
+            provenance = new_provenance(node, owner, rec.provenance, now)
+            rows.append(store.record_row(str(rec.id), rec.facts, provenance,
+                                         external_ref=rec.external_ref))
+            facts.append(rec.facts)
+            if len(rows) >= batch_size:
+                store.insert_many(conn, rows, facts)
+                count += len(rows)
+                rows, facts = [], []
+                if progress:
+                    progress(count)
+        store.insert_many(conn, rows, facts)
+        count += len(rows)
+        audit.write(conn, node.audit_key, loader, "demo_load",
+                    details={"records": count, "seed": seed})
+    summary.loaded = True
+    summary.records = count
+    return summary
+
+
+def _chain(first: Any, rest: Any) -> Any:
+    yield first
+    yield from rest
