@@ -73,14 +73,13 @@ BODIES: dict[str, Bodies] = {k.name: Bodies(k) for k in KINDS}
 
 
 def record_out(rec: StoredRecord) -> dict[str, Any]:
-    prov = rec.provenance.model_dump(mode="json")
     return {
         "id": rec.id,
         "kind": rec.kind,
         "external_ref": rec.external_ref,
         "version": rec.version,
-        "facts": rec.facts.model_dump(mode="json"),
-        "provenance": prov,
+        "facts": rec.facts,
+        "provenance": rec.provenance,
     }
 
 
