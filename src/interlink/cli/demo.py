@@ -9,7 +9,6 @@ from rich.progress import Progress
 
 from interlink.cli.common import console, friendly, node, out
 from interlink.cli.serve import run_server
-from interlink.demo import DEMO_PASSWORD, load_demo
 from interlink.store.migrate import upgrade
 
 
@@ -23,6 +22,8 @@ def demo(
     port: int = 8000,
 ) -> None:
     """Fill the configured database with generated demo data (never real people)."""
+    from interlink.demo import DEMO_PASSWORD, load_demo
+
     n = node()
     upgrade(n.engine)
     with Progress(console=console, transient=True) as bar:

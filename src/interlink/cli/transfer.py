@@ -14,13 +14,14 @@ from interlink import records
 from interlink.cli.common import EXIT_BAD_INPUT, acting_user, console, fail, friendly, node, out
 from interlink.domain.registry import BY_PLURAL
 from interlink.store.records import ListFilter
-from interlink.transfer.exporter import FORMATS, export_records
-from interlink.transfer.importer import IMPORT_KINDS, import_file
-from interlink.transfer.readers import FileFormatError
+
+# Kept here rather than imported so that `interlink --help` stays fast.
+IMPORT_KINDS = ("persons", "organizations", "documents", "events")
+EXPORT_FORMATS = ("jsonl", "csv", "ftm")
 
 ImportKind = StrEnum("ImportKind", {k: k for k in IMPORT_KINDS})  # type: ignore[misc]
 ExportKind = StrEnum("ExportKind", {k: k for k in BY_PLURAL})  # type: ignore[misc]
-ExportFormat = StrEnum("ExportFormat", {k: k for k in FORMATS})  # type: ignore[misc]
+ExportFormat = StrEnum("ExportFormat", {k: k for k in EXPORT_FORMATS})  # type: ignore[misc]
 User = Annotated[str | None, typer.Option("--user", help="Act as this user (or INTERLINK_USER).")]
 
 
@@ -37,6 +38,9 @@ def import_command(
     user: User = None,
 ) -> None:
     """Import records; all or nothing unless --skip-invalid."""
+    from interlink.transfer.importer import import_file
+    from interlink.transfer.readers import FileFormatError
+
     if skip_invalid and rejects is None:
         fail("--skip-invalid needs --rejects FILE, so that no bad row is lost")
     if not file.is_file():
@@ -77,6 +81,8 @@ def export_command(
     user: User = None,
 ) -> None:
     """Export the records you may export, one per line (or per CSV row)."""
+    from interlink.transfer.exporter import export_records
+
     actor = acting_user(user)
     flt = ListFilter(kind=BY_PLURAL[kind.value].name)
     stream = records.export(node(), actor, flt, purpose=purpose)
