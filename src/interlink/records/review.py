@@ -149,4 +149,19 @@ def erase(node: Node, actor: Actor, record_id: str, *, reason: str) -> list[str]
                     details={"references_removed": changed, "photos_erased": len(orphans)})
     for sha256 in orphans:
         photo_path(node, sha256).unlink(missing_ok=True)
+    flush_erased_pages(node)
     return changed
+
+
+def flush_erased_pages(node: Node) -> None:
+    """SQLite keeps old pages in its write-ahead log until a checkpoint: fold and empty it.
+
+    With ``secure_delete`` the erased rows' bytes are then gone from the database file and
+    the log. PostgreSQL removes dead rows at its next vacuum (see docs/operations.md).
+    """
+    if node.engine.dialect.name == "sqlite":
+        with node.engine.connect() as conn:
+            # Outside any transaction (a checkpoint cannot run inside one).
+            conn.connection.driver_connection.execute(  # type: ignore[union-attr]
+                "PRAGMA wal_checkpoint(TRUNCATE)"
+            )
