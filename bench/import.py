@@ -29,11 +29,26 @@ from interlink.synthetic import person_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "interlink"
-COLUMNS = ["id", "full_name", "first_name", "middle_name", "last_name", "gender",
-           "date_of_birth", "place_of_birth", "nationality", "document_number", "phone",
-           "email", "address", "role", "category"]
-PG_ADMIN = os.environ.get("INTERLINK_TEST_POSTGRES_URL",
-                          "postgresql://postgres@127.0.0.1:5432/postgres")
+COLUMNS = [
+    "id",
+    "full_name",
+    "first_name",
+    "middle_name",
+    "last_name",
+    "gender",
+    "date_of_birth",
+    "place_of_birth",
+    "nationality",
+    "document_number",
+    "phone",
+    "email",
+    "address",
+    "role",
+    "category",
+]
+PG_ADMIN = os.environ.get(
+    "INTERLINK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
 
 
 def write_csv(path: Path, n: int) -> float:
@@ -47,8 +62,9 @@ def write_csv(path: Path, n: int) -> float:
 
 
 def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> None:
-    done = subprocess.run([str(BIN), *args], env=env, input=stdin, text=True,
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        [str(BIN), *args], env=env, input=stdin, text=True, capture_output=True, check=False
+    )
     if done.returncode != 0:
         raise SystemExit(f"interlink {' '.join(args)} failed:\n{done.stderr}")
 
@@ -66,9 +82,21 @@ def timed_import(env: dict[str, str], csv_path: Path) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of one `interlink import` process."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(BIN), "import", "persons", str(csv_path),
-         "--user", "bench.importer"],
-        env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            _MEASURE,
+            str(BIN),
+            "import",
+            "persons",
+            str(csv_path),
+            "--user",
+            "bench.importer",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     seconds = time.perf_counter() - start
     code, peak_kib = done.stdout.split()
@@ -80,8 +108,18 @@ def timed_import(env: dict[str, str], csv_path: Path) -> tuple[float, float]:
 def prepare(env: dict[str, str]) -> None:
     cli(env, "init")
     cli(env, "units", "add", "BENCH", "--name", "Benchmark unit", "--country", "UA")
-    cli(env, "users", "add", "bench.importer", "--role", "investigator", "--unit", "BENCH",
-        "--password-stdin", stdin="benchmark-password\n")
+    cli(
+        env,
+        "users",
+        "add",
+        "bench.importer",
+        "--role",
+        "investigator",
+        "--unit",
+        "BENCH",
+        "--password-stdin",
+        stdin="benchmark-password\n",
+    )
 
 
 def plain_sqlite(csv_path: Path, db: Path) -> float:
@@ -101,9 +139,12 @@ def plain_postgres(csv_path: Path, url: str) -> float:
     start = time.perf_counter()
     with psycopg.connect(url) as conn:
         conn.execute(f"CREATE TABLE plain_persons ({', '.join(c + ' text' for c in COLUMNS)})")
-        with conn.cursor().copy(
-            "COPY plain_persons FROM STDIN WITH (FORMAT csv, HEADER true)"
-        ) as copy, csv_path.open("rb") as handle:
+        with (
+            conn.cursor().copy(
+                "COPY plain_persons FROM STDIN WITH (FORMAT csv, HEADER true)"
+            ) as copy,
+            csv_path.open("rb") as handle,
+        ):
             while chunk := handle.read(1 << 20):
                 copy.write(chunk)
     return time.perf_counter() - start
@@ -118,10 +159,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="interlink-bench-"))
     csv_path = work / "persons.csv"
     gen = write_csv(csv_path, n)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}; date {date.today().isoformat()}")
-    print(f"generated {n:,} persons ({csv_path.stat().st_size / 2**20:.0f} MiB CSV) in "
-          f"{gen:.1f} s")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; date {date.today().isoformat()}"
+    )
+    print(f"generated {n:,} persons ({csv_path.stat().st_size / 2**20:.0f} MiB CSV) in {gen:.1f} s")
     results = []
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("INTERLINK_")}
 
@@ -137,8 +179,12 @@ def main() -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
         url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
         try:
-            env = {**base_env, "INTERLINK_DATA_DIR": str(work / "pg"),
-                   "INTERLINK_DATABASE_URL": url, "INTERLINK_NODE_COUNTRY": "UA"}
+            env = {
+                **base_env,
+                "INTERLINK_DATA_DIR": str(work / "pg"),
+                "INTERLINK_DATABASE_URL": url,
+                "INTERLINK_NODE_COUNTRY": "UA",
+            }
             prepare(env)
             seconds, peak = timed_import(env, csv_path)
             plain = plain_postgres(csv_path, url)
@@ -148,12 +194,16 @@ def main() -> None:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     print()
-    print("| database | persons | seconds | persons/s | peak RSS | plain load | "
-          "Interlink / plain time |")
+    print(
+        "| database | persons | seconds | persons/s | peak RSS | plain load | "
+        "Interlink / plain time |"
+    )
     print("|---|---:|---:|---:|---:|---|---:|")
     for db, seconds, peak, plain, how in results:
-        print(f"| {db} | {n:,} | {seconds:.1f} | {n / seconds:,.0f} | {peak:,.0f} MiB | "
-              f"{how}: {plain:.1f} s ({n / plain:,.0f}/s) | {seconds / plain:.1f}x |")
+        print(
+            f"| {db} | {n:,} | {seconds:.1f} | {n / seconds:,.0f} | {peak:,.0f} MiB | "
+            f"{how}: {plain:.1f} s ({n / plain:,.0f}/s) | {seconds / plain:.1f}x |"
+        )
 
 
 if __name__ == "__main__":

@@ -64,8 +64,9 @@ def load_demo(
         for rec in _chain(first, world):
             owner = Actor(id=None, username="demo", role=Role.INVESTIGATOR, unit=rec.unit)
             provenance = new_provenance(node, owner, rec.provenance, now)
-            rows.append(store.record_row(str(rec.id), rec.facts, provenance,
-                                         external_ref=rec.external_ref))
+            rows.append(
+                store.record_row(str(rec.id), rec.facts, provenance, external_ref=rec.external_ref)
+            )
             facts.append(rec.facts)
             if len(rows) >= batch_size:
                 store.insert_many(conn, rows, facts)
@@ -75,8 +76,9 @@ def load_demo(
                     progress(count)
         store.insert_many(conn, rows, facts)
         count += len(rows)
-        audit.write(conn, node.audit_key, loader, "demo_load",
-                    details={"records": count, "seed": seed})
+        audit.write(
+            conn, node.audit_key, loader, "demo_load", details={"records": count, "seed": seed}
+        )
     summary.loaded = True
     summary.records = count
     return summary

@@ -76,8 +76,11 @@ def store_photo(node: Node, stream: BinaryIO, actor: Actor) -> tuple[str, str, i
         if conn.execute(select(files.c.sha256).where(files.c.sha256 == sha256)).first() is None:
             conn.execute(
                 files.insert().values(
-                    sha256=sha256, media_type=media_type, size=size,
-                    created_at=datetime.now(UTC), created_by=actor.id or actor.username,
+                    sha256=sha256,
+                    media_type=media_type,
+                    size=size,
+                    created_at=datetime.now(UTC),
+                    created_by=actor.id or actor.username,
                 )
             )
     return sha256, media_type, size

@@ -15,8 +15,12 @@ from interlink.store.db import reading
 def logged(node, people):
     inv = people.actor(Role.INVESTIGATOR)
     for i in range(5):
-        rec = records.create(node, inv, model.Person.model_validate(
-            {"names": [{"full": f"Person {i}"}]}), ProvenanceIn())
+        rec = records.create(
+            node,
+            inv,
+            model.Person.model_validate({"names": [{"full": f"Person {i}"}]}),
+            ProvenanceIn(),
+        )
         records.read(node, inv, rec.id, purpose="check")
     return node
 

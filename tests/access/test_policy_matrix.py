@@ -20,8 +20,9 @@ from interlink.store.records import ListFilter
 OWN, OTHER = "UA-KYIV", "UA-LVIV"
 
 
-def expected(role: Role, action: Action, own: bool, code: HandlingCode,
-             subject: SubjectCategory) -> bool:
+def expected(
+    role: Role, action: Action, own: bool, code: HandlingCode, subject: SubjectCategory
+) -> bool:
     victim = subject == SubjectCategory.VICTIM
     shared = code in (HandlingCode.H0, HandlingCode.H1)
     reads = action in (Action.READ, Action.SEARCH)
@@ -82,19 +83,24 @@ def test_database_filter_agrees_with_the_decisions(node, people) -> None:
     made: dict[str, tuple[bool, HandlingCode, SubjectCategory]] = {}
     for unit, code, subject in itertools.product((OWN, OTHER), HandlingCode, SubjectCategory):
         owner = people.actor(Role.INVESTIGATOR, unit)
-        prov = ProvenanceIn(handling_code=code,
-                            handling_text="owner only" if code == HandlingCode.H3 else None)
+        prov = ProvenanceIn(
+            handling_code=code, handling_text="owner only" if code == HandlingCode.H3 else None
+        )
         if subject == SubjectCategory.NON_PERSON:
             facts: model.Facts = model.Organization(names=[f"Org {unit} {code}"])
         else:
             facts = model.Person.model_validate(
-                {"names": [{"full": f"P {unit} {code}"}], "role": SUBJECT_ROLES[subject]})
+                {"names": [{"full": f"P {unit} {code}"}], "role": SUBJECT_ROLES[subject]}
+            )
         rec = records.create(node, owner, facts, prov)
         made[rec.id] = (unit == OWN, code, subject)
     for role in Role:
         actor = people.actor(role, OWN)
-        want = {rid for rid, (own, code, subject) in made.items()
-                if expected(role, Action.SEARCH, own, code, subject)}
+        want = {
+            rid
+            for rid, (own, code, subject) in made.items()
+            if expected(role, Action.SEARCH, own, code, subject)
+        }
         got: set[str] = set()
         for kind in ("person", "organization"):
             page = records.list_records(node, actor, ListFilter(kind=kind), limit=500)

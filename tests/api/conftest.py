@@ -21,8 +21,9 @@ def login(client, people):
 
     def _login(role, unit: str = "UA-KYIV") -> dict[str, str]:
         actor = people.actor(role, unit)
-        response = client.post("/api/token", data={"username": actor.username,
-                                                   "password": PASSWORD})
+        response = client.post(
+            "/api/token", data={"username": actor.username, "password": PASSWORD}
+        )
         assert response.status_code == 200, response.text
         return {"Authorization": f"Bearer {response.json()['access_token']}"}
 

@@ -43,11 +43,13 @@ def test_person_lifecycle(client, login) -> None:
     rid = body["id"]
     read = client.get(f"/api/persons/{rid}", headers=inv)
     assert read.status_code == 200 and read.json()["external_ref"] == "UA-2026-0001"
-    patched = client.patch(f"/api/persons/{rid}", json={"facts": {"gender": "male"},
-                                                         "version": 1}, headers=inv)
+    patched = client.patch(
+        f"/api/persons/{rid}", json={"facts": {"gender": "male"}, "version": 1}, headers=inv
+    )
     assert patched.status_code == 200 and patched.json()["version"] == 2
-    stale = client.patch(f"/api/persons/{rid}", json={"facts": {"gender": "female"},
-                                                       "version": 1}, headers=inv)
+    stale = client.patch(
+        f"/api/persons/{rid}", json={"facts": {"gender": "female"}, "version": 1}, headers=inv
+    )
     assert stale.status_code == 409
     assert client.delete(f"/api/persons/{rid}?reason=duplicate", headers=inv).status_code == 403
     sup = login(Role.SUPERVISOR)
@@ -61,9 +63,11 @@ def test_validation_errors_name_the_field(client, login) -> None:
     response = client.post("/api/persons", json=bad, headers=inv)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "facts", "birth_date"]
-    unknown = client.post("/api/persons", json={"facts": {"names": [{"full": "A"}],
-                                                          "nationalities": ["Atlantis"]}},
-                          headers=inv)
+    unknown = client.post(
+        "/api/persons",
+        json={"facts": {"names": [{"full": "A"}], "nationalities": ["Atlantis"]}},
+        headers=inv,
+    )
     assert unknown.status_code == 422
     assert "Atlantis" in unknown.json()["detail"][0]["msg"]
 
@@ -82,8 +86,11 @@ def test_h2_of_another_unit_is_invisible(client, login) -> None:
     assert client.get(f"/api/persons/{rid}", headers=lviv).status_code == 404
     listed = client.get("/api/persons", headers=lviv).json()
     assert listed["total"] == 0
-    found = client.get("/api/search", params={"name": "petrenko", "prefix": True,
-                                              "purpose": "case 1"}, headers=lviv)
+    found = client.get(
+        "/api/search",
+        params={"name": "petrenko", "prefix": True, "purpose": "case 1"},
+        headers=lviv,
+    )
     assert found.json()["items"] == []
 
 
@@ -92,11 +99,14 @@ def test_search_by_name_document_and_phone(client, login) -> None:
     owner = login(Role.INVESTIGATOR)
     body = {**PERSON, "facts": {**PERSON["facts"], "document_numbers": ["FB 0123456"]}}
     rid = client.post("/api/persons", json=body, headers=owner).json()["id"]
-    for params in ({"name": "PETRENKO Oleh"}, {"name": "Петренко Олег"},
-                   {"name": "petr", "prefix": "true"}, {"document_number": "fb0123456"},
-                   {"phone": "+380501234567"}):
-        response = client.get("/api/search", params={**params, "purpose": "case 7"},
-                              headers=inv)
+    for params in (
+        {"name": "PETRENKO Oleh"},
+        {"name": "Петренко Олег"},
+        {"name": "petr", "prefix": "true"},
+        {"document_number": "fb0123456"},
+        {"phone": "+380501234567"},
+    ):
+        response = client.get("/api/search", params={**params, "purpose": "case 7"}, headers=inv)
         assert response.status_code == 200, response.text
         assert [h["id"] for h in response.json()["items"]] == [rid], params
     no_purpose = client.get("/api/search", params={"name": "x"}, headers=inv)
@@ -106,16 +116,36 @@ def test_search_by_name_document_and_phone(client, login) -> None:
 def test_links_check_their_ends(client, login) -> None:
     inv = login(Role.INVESTIGATOR)
     pid = client.post("/api/persons", json=PERSON, headers=inv).json()["id"]
-    oid = client.post("/api/organizations", json={"facts": {
-        "names": ["Golden Bride Agency"], "organization_kind": "marriage_agency"}},
-        headers=inv).json()["id"]
-    ok = client.post("/api/links", json={"facts": {"link_kind": "person_organization",
-                                                   "source": pid, "target": oid,
-                                                   "role": "recruiter"}}, headers=inv)
+    oid = client.post(
+        "/api/organizations",
+        json={"facts": {"names": ["Golden Bride Agency"], "organization_kind": "marriage_agency"}},
+        headers=inv,
+    ).json()["id"]
+    ok = client.post(
+        "/api/links",
+        json={
+            "facts": {
+                "link_kind": "person_organization",
+                "source": pid,
+                "target": oid,
+                "role": "recruiter",
+            }
+        },
+        headers=inv,
+    )
     assert ok.status_code == 201, ok.text
-    wrong = client.post("/api/links", json={"facts": {"link_kind": "person_document",
-                                                      "source": pid, "target": oid,
-                                                      "role": "holder"}}, headers=inv)
+    wrong = client.post(
+        "/api/links",
+        json={
+            "facts": {
+                "link_kind": "person_document",
+                "source": pid,
+                "target": oid,
+                "role": "holder",
+            }
+        },
+        headers=inv,
+    )
     assert wrong.status_code == 422
     assert wrong.json()["detail"][0]["loc"] == ["body", "target"]
 
@@ -123,24 +153,30 @@ def test_links_check_their_ends(client, login) -> None:
 def test_photo_upload_and_read_through_the_record(client, login) -> None:
     inv = login(Role.INVESTIGATOR)
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64  # a harmless generated file
-    up = client.post("/api/files", files={"file": ("a.png", io.BytesIO(png), "image/png")},
-                     headers=inv)
+    up = client.post(
+        "/api/files", files={"file": ("a.png", io.BytesIO(png), "image/png")}, headers=inv
+    )
     assert up.status_code == 201, up.text
     sha = up.json()["sha256"]
     body = {"facts": {**PERSON["facts"], "photos": [{"sha256": sha, "media_type": "image/png"}]}}
     rid = client.post("/api/persons", json=body, headers=inv).json()["id"]
     got = client.get(f"/api/persons/{rid}/photos/{sha}", headers=inv)
     assert got.status_code == 200 and got.content == png
-    not_image = client.post("/api/files", files={"file": ("a.txt", io.BytesIO(b"hello"))},
-                            headers=inv)
+    not_image = client.post(
+        "/api/files", files={"file": ("a.txt", io.BytesIO(b"hello"))}, headers=inv
+    )
     assert not_image.status_code == 422
 
 
 def test_only_administrators_manage_users(client, login) -> None:
     admin = login(Role.ADMINISTRATOR)
     inv = login(Role.INVESTIGATOR)
-    new = {"username": "new.user", "role": "analyst", "unit": "UA-LVIV",
-           "password": "long-enough-password"}
+    new = {
+        "username": "new.user",
+        "role": "analyst",
+        "unit": "UA-LVIV",
+        "password": "long-enough-password",
+    }
     assert client.post("/api/users", json=new, headers=inv).status_code == 403
     assert client.post("/api/users", json=new, headers=admin).status_code == 201
     dup = client.post("/api/users", json=new, headers=admin)

@@ -28,8 +28,9 @@ def test_no_server_error_and_responses_match_the_schema(node, people) -> None:
     app = create_app(node=node)
     actor = people.actor(Role.SUPERVISOR)
     with TestClient(app) as client:
-        token = client.post("/api/token", data={"username": actor.username,
-                                                "password": PASSWORD}).json()["access_token"]
+        token = client.post(
+            "/api/token", data={"username": actor.username, "password": PASSWORD}
+        ).json()["access_token"]
     headers = {"Authorization": f"Bearer {token}"}
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     tried = 0
@@ -38,11 +39,16 @@ def test_no_server_error_and_responses_match_the_schema(node, people) -> None:
             continue
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def check(case) -> None:
-            case.call_and_validate(headers=headers,
-                                   checks=[not_a_server_error, response_schema_conformance])
+            case.call_and_validate(
+                headers=headers, checks=[not_a_server_error, response_schema_conformance]
+            )
 
         check()
         tried += 1

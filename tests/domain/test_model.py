@@ -42,14 +42,16 @@ def test_a_marriage_needs_two_different_people() -> None:
 
 def test_a_document_cannot_expire_before_it_is_issued() -> None:
     with pytest.raises(ValidationError, match="expiry_date"):
-        model.Document(issuing_country="UA", number="FB1", issue_date="2020-01-01",
-                       expiry_date="2019-01-01")
+        model.Document(
+            issuing_country="UA", number="FB1", issue_date="2020-01-01", expiry_date="2019-01-01"
+        )
 
 
 def test_a_link_role_must_fit_the_link() -> None:
     with pytest.raises(ValidationError, match="does not fit"):
-        model.Link(link_kind="person_document", source=uuid.uuid4(), target=uuid.uuid4(),
-                   role="recruiter")
+        model.Link(
+            link_kind="person_document", source=uuid.uuid4(), target=uuid.uuid4(), role="recruiter"
+        )
 
 
 def test_victims_are_their_own_subject_category() -> None:
@@ -61,10 +63,19 @@ def test_victims_are_their_own_subject_category() -> None:
 
 
 def test_identifiers_are_indexed_from_every_kind() -> None:
-    p = model.Person.model_validate({"names": [{"full": "A"}], "document_numbers": ["X1"],
-                                     "phones": ["+380501234567"], "emails": ["a@b.org"]})
-    assert sorted(registry.identifiers(p)) == [("document", "X1"), ("email", "a@b.org"),
-                                                ("phone", "+380501234567")]
+    p = model.Person.model_validate(
+        {
+            "names": [{"full": "A"}],
+            "document_numbers": ["X1"],
+            "phones": ["+380501234567"],
+            "emails": ["a@b.org"],
+        }
+    )
+    assert sorted(registry.identifiers(p)) == [
+        ("document", "X1"),
+        ("email", "a@b.org"),
+        ("phone", "+380501234567"),
+    ]
 
 
 def test_every_kind_is_declared_once() -> None:

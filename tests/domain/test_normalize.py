@@ -27,7 +27,12 @@ def test_normalized_names_are_stable_and_ascii(text: str) -> None:
     assert all(t.isalnum() for t in name_tokens(text))
 
 
-@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_any_word_order_gives_the_same_form(words: list[str]) -> None:
     assert normalize_name(" ".join(words)) == normalize_name(" ".join(reversed(words)))

@@ -21,18 +21,33 @@ from interlink.domain.values import (
 TODAY = date(2026, 11, 28)
 
 
-@pytest.mark.parametrize(("text", "stored"), [
-    ("1974", "1974"), ("1974-08", "1974-08"), ("1974-08-12", "1974-08-12"),
-    (" 1974-08-12 ", "1974-08-12"), ("12.08.1974", "1974-08-12"), ("2.8.1974", "1974-08-02"),
-])
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("1974", "1974"),
+        ("1974-08", "1974-08"),
+        ("1974-08-12", "1974-08-12"),
+        (" 1974-08-12 ", "1974-08-12"),
+        ("12.08.1974", "1974-08-12"),
+        ("2.8.1974", "1974-08-02"),
+    ],
+)
 def test_partial_dates(text: str, stored: str) -> None:
     assert parse_partial_date(text, today=TODAY) == stored
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("1974-13", "exists"), ("1974-02-30", "exists"), ("2030", "future"), ("1700", "before"),
-    ("12/08/1974", "YYYY"), ("", "YYYY"), ("74", "YYYY"),
-])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("1974-13", "exists"),
+        ("1974-02-30", "exists"),
+        ("2030", "future"),
+        ("1700", "before"),
+        ("12/08/1974", "YYYY"),
+        ("", "YYYY"),
+        ("74", "YYYY"),
+    ],
+)
 def test_bad_dates_say_why(text: str, why: str) -> None:
     with pytest.raises(ValueError, match=why):
         parse_partial_date(text, today=TODAY)
@@ -102,12 +117,25 @@ def test_emails() -> None:
         parse_email("not-an-address")
 
 
-@pytest.mark.parametrize(("text", "script"), [
-    ("Олег Петренко", "Cyrl"), ("Oleh Petrenko", "Latn"), ("Ζωή Παπαδοπούλου", "Grek"),
-    ("محمد علي", "Arab"), ("สมชาย ใจดี", "Thai"), ("王小明", "Hani"), ("やまだ たろう", "Jpan"),
-    ("김민준", "Hang"), ("Արամ", "Armn"), ("გიორგი", "Geor"), ("דוד", "Hebr"),
-    ("राहुल", "Deva"), ("Łukasz Wiśniewski", "Latn"), ("123", "Zyyy"),
-])
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Олег Петренко", "Cyrl"),
+        ("Oleh Petrenko", "Latn"),
+        ("Ζωή Παπαδοπούλου", "Grek"),
+        ("محمد علي", "Arab"),
+        ("สมชาย ใจดี", "Thai"),
+        ("王小明", "Hani"),
+        ("やまだ たろう", "Jpan"),
+        ("김민준", "Hang"),
+        ("Արամ", "Armn"),
+        ("გიორგი", "Geor"),
+        ("דוד", "Hebr"),
+        ("राहुल", "Deva"),
+        ("Łukasz Wiśniewski", "Latn"),
+        ("123", "Zyyy"),
+    ],
+)
 def test_script_detection(text: str, script: str) -> None:
     assert detect_script(text) == script
 

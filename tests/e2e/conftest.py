@@ -24,14 +24,26 @@ def free_port() -> int:
 
 def cli_env(database_url: str, data_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INTERLINK_")}
-    env.update(INTERLINK_DATABASE_URL=database_url, INTERLINK_DATA_DIR=str(data_dir),
-               INTERLINK_NODE_COUNTRY="UA")
+    env.update(
+        INTERLINK_DATABASE_URL=database_url,
+        INTERLINK_DATA_DIR=str(data_dir),
+        INTERLINK_NODE_COUNTRY="UA",
+    )
     return env
 
 
-def run_cli(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN), *args], env=env, input=stdin, capture_output=True,
-                          text=True, timeout=120, check=False)
+def run_cli(
+    env: dict[str, str], *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN), *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 class LiveNode:
@@ -40,8 +52,7 @@ class LiveNode:
         self.env = env
 
     def token(self, username: str, password: str) -> dict[str, str]:
-        r = httpx.post(f"{self.url}/api/token", data={"username": username,
-                                                     "password": password})
+        r = httpx.post(f"{self.url}/api/token", data={"username": username, "password": password})
         r.raise_for_status()
         return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
@@ -53,16 +64,42 @@ def live_node(database_url: str, tmp_path: Path) -> Iterator[LiveNode]:
     for args, stdin in (
         (("init",), None),
         (("units", "add", "UA-KYIV", "--name", "Kyiv unit", "--country", "UA"), None),
-        (("users", "add", "inv1", "--role", "investigator", "--unit", "UA-KYIV",
-          "--password-stdin"), "live-password-1\n"),
-        (("users", "add", "inv2", "--role", "investigator", "--unit", "UA-KYIV",
-          "--password-stdin"), "live-password-1\n"),
+        (
+            (
+                "users",
+                "add",
+                "inv1",
+                "--role",
+                "investigator",
+                "--unit",
+                "UA-KYIV",
+                "--password-stdin",
+            ),
+            "live-password-1\n",
+        ),
+        (
+            (
+                "users",
+                "add",
+                "inv2",
+                "--role",
+                "investigator",
+                "--unit",
+                "UA-KYIV",
+                "--password-stdin",
+            ),
+            "live-password-1\n",
+        ),
     ):
         done = run_cli(env, *args, stdin=stdin)
         assert done.returncode == 0, done.stderr
     port = free_port()
-    proc = subprocess.Popen([str(BIN), "serve", "--port", str(port), "--workers", "2"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [str(BIN), "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -73,7 +110,9 @@ def live_node(database_url: str, tmp_path: Path) -> Iterator[LiveNode]:
             time.sleep(0.2)
     else:
         proc.kill()
-        pytest.fail("the node did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+        pytest.fail(
+            "the node did not start: " + (proc.stderr.read().decode() if proc.stderr else "")
+        )
     yield LiveNode(url, env)
     proc.terminate()
     try:

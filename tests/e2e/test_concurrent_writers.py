@@ -13,15 +13,20 @@ PASSWORD = "live-password-1"
 
 def test_two_workers_many_writers_nothing_lost(live_node) -> None:
     headers = [live_node.token("inv1", PASSWORD), live_node.token("inv2", PASSWORD)]
-    first = httpx.post(f"{live_node.url}/api/persons", headers=headers[0],
-                       json={"facts": {"names": [{"full": "Shared Record"}]}})
+    first = httpx.post(
+        f"{live_node.url}/api/persons",
+        headers=headers[0],
+        json={"facts": {"names": [{"full": "Shared Record"}]}},
+    )
     assert first.status_code == 201, first.text
     shared = first.json()["id"]
 
     def create(i: int) -> int:
         with httpx.Client(base_url=live_node.url, headers=headers[i % 2], timeout=60) as c:
-            r = c.post("/api/persons", json={"facts": {"names": [{"full": f"Person {i}"}]},
-                                             "external_ref": f"P-{i}"})
+            r = c.post(
+                "/api/persons",
+                json={"facts": {"names": [{"full": f"Person {i}"}]}, "external_ref": f"P-{i}"},
+            )
             return r.status_code
 
     def note(i: int) -> int:

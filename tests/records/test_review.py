@@ -24,8 +24,9 @@ def person(name: str = NAME, **extra: object) -> model.Person:
 def make_due(node, record_id: str) -> None:
     past = (datetime.now(UTC) - timedelta(days=1)).date()
     with node.engine.begin() as conn:
-        conn.execute(text("UPDATE records SET review_date = :d WHERE id = :i"),
-                     {"d": past, "i": record_id})
+        conn.execute(
+            text("UPDATE records SET review_date = :d WHERE id = :i"), {"d": past, "i": record_id}
+        )
 
 
 def test_due_lists_only_what_the_reviewer_may_act_on(node, people) -> None:
@@ -51,8 +52,13 @@ def test_extend_needs_a_reason_and_stays_within_the_period(node, people) -> None
     with pytest.raises(records.Invalid, match="reason"):
         review.extend(node, supervisor, rec.id, reason=" ")
     with pytest.raises(records.Invalid, match="at most"):
-        review.extend(node, supervisor, rec.id, reason="open case",
-                      until=date.today() + timedelta(days=365 * 20))
+        review.extend(
+            node,
+            supervisor,
+            rec.id,
+            reason="open case",
+            until=date.today() + timedelta(days=365 * 20),
+        )
     new_date = review.extend(node, supervisor, rec.id, reason="case still open")
     assert new_date > date.today()
     assert review.due(node, supervisor) == []
@@ -60,25 +66,38 @@ def test_extend_needs_a_reason_and_stays_within_the_period(node, people) -> None
 
 def test_erase_leaves_no_personal_data_behind(node, people, backend) -> None:
     inv = people.actor(Role.INVESTIGATOR)
-    gone = records.create(node, inv, person(document_numbers=["ZX9876543"],
-                                            phones=["+380631112233"]), ProvenanceIn())
+    gone = records.create(
+        node, inv, person(document_numbers=["ZX9876543"], phones=["+380631112233"]), ProvenanceIn()
+    )
     other = records.create(node, inv, person("Other Person"), ProvenanceIn())
-    link = records.create(node, inv, model.Link(link_kind="person_person", source=gone.id,
-                                                target=other.id, role="associate"),
-                          ProvenanceIn())
-    case = records.create(node, inv, model.Case(reference="C-1", title="Case one",
-                                                records=[gone.id, other.id]), ProvenanceIn())
+    link = records.create(
+        node,
+        inv,
+        model.Link(link_kind="person_person", source=gone.id, target=other.id, role="associate"),
+        ProvenanceIn(),
+    )
+    case = records.create(
+        node,
+        inv,
+        model.Case(reference="C-1", title="Case one", records=[gone.id, other.id]),
+        ProvenanceIn(),
+    )
     dpo = people.actor(Role.DATA_PROTECTION_OFFICER)
     changed = review.erase(node, dpo, gone.id, reason="retention period over")
     assert set(changed) == {link.id, case.id}
     with reading(node.engine) as conn:
         for table in ("records", "names", "name_tokens", "identifiers", "refs"):
             column = "id" if table == "records" else "record_id"
-            left = conn.execute(text(f"SELECT count(*) FROM {table} WHERE {column} = :i"),
-                                {"i": gone.id}).scalar_one()
+            left = conn.execute(
+                text(f"SELECT count(*) FROM {table} WHERE {column} = :i"), {"i": gone.id}
+            ).scalar_one()
             assert left == 0, table
-        assert conn.execute(text("SELECT count(*) FROM records WHERE id = :i"),
-                            {"i": link.id}).scalar_one() == 0
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM records WHERE id = :i"), {"i": link.id}
+            ).scalar_one()
+            == 0
+        )
         audit_text = " ".join(str(r) for r in conn.execute(text("SELECT * FROM audit_log")))
     assert "Kvitka" not in audit_text and "ZX9876543" not in audit_text
     kept = records.read(node, inv, case.id)

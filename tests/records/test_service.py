@@ -17,8 +17,12 @@ def person(name: str, **extra: object) -> model.Person:
 def test_create_read_update_delete(node, people) -> None:
     inv = people.actor(Role.INVESTIGATOR)
     sup = people.actor(Role.SUPERVISOR)
-    created = records.create(node, inv, person("Олег Петренко", birth_date="1974-08"),
-                             ProvenanceIn(reliability="B", assessment="2"))
+    created = records.create(
+        node,
+        inv,
+        person("Олег Петренко", birth_date="1974-08"),
+        ProvenanceIn(reliability="B", assessment="2"),
+    )
     assert created.provenance.owning_unit == "UA-KYIV"
     assert created.provenance.evaluation == "B2"
     assert created.provenance.recorded_by == inv.username
@@ -38,10 +42,15 @@ def test_search_by_name_in_any_script_order_and_prefix(node, people) -> None:
     inv = people.actor(Role.INVESTIGATOR)
     rec = records.create(node, inv, person("Олег Петренко"), ProvenanceIn())
     records.create(node, inv, person("Maria Popescu"), ProvenanceIn())
-    for query, prefix in (("PETRENKO, Oleg", False), ("oleg petrenko", False),
-                          ("petr", True), ("Ole Petr", True)):
-        found = records.search(node, inv, records.SearchQuery(name=query, prefix=prefix),
-                               purpose="case 2026/17")
+    for query, prefix in (
+        ("PETRENKO, Oleg", False),
+        ("oleg petrenko", False),
+        ("petr", True),
+        ("Ole Petr", True),
+    ):
+        found = records.search(
+            node, inv, records.SearchQuery(name=query, prefix=prefix), purpose="case 2026/17"
+        )
         assert [r.id for r in found] == [rec.id], query
     none = records.search(node, inv, records.SearchQuery(name="petr"), purpose="case 2026/17")
     assert none == []
@@ -55,12 +64,16 @@ def test_search_needs_a_purpose(node, people) -> None:
 
 def test_search_by_document_number_and_phone(node, people) -> None:
     inv = people.actor(Role.INVESTIGATOR)
-    rec = records.create(node, inv, person("A B", document_numbers=["ab-123 456"],
-                                           phones=["+380 50 123 4567"]), ProvenanceIn())
-    by_doc = records.search(node, inv, records.SearchQuery(document_number="AB123456"),
-                            purpose="p1")
-    by_phone = records.search(node, inv, records.SearchQuery(phone="+380501234567"),
-                              purpose="p1")
+    rec = records.create(
+        node,
+        inv,
+        person("A B", document_numbers=["ab-123 456"], phones=["+380 50 123 4567"]),
+        ProvenanceIn(),
+    )
+    by_doc = records.search(
+        node, inv, records.SearchQuery(document_number="AB123456"), purpose="p1"
+    )
+    by_phone = records.search(node, inv, records.SearchQuery(phone="+380501234567"), purpose="p1")
     assert [r.id for r in by_doc] == [rec.id] == [r.id for r in by_phone]
 
 
@@ -74,21 +87,20 @@ def test_h2_record_of_another_unit_is_not_found(node, people) -> None:
     assert records.read(node, lviv, shared.id).id == shared.id
     with pytest.raises(records.Forbidden):
         records.update(node, lviv, shared.id, changes={"gender": "male"})
-    found = records.search(node, lviv, records.SearchQuery(name="ivan", prefix=True),
-                           purpose="p1")
+    found = records.search(node, lviv, records.SearchQuery(name="ivan", prefix=True), purpose="p1")
     assert [r.id for r in found] == [shared.id]
 
 
 def test_references_must_exist_and_fit(node, people) -> None:
     inv = people.actor(Role.INVESTIGATOR)
     a = records.create(node, inv, person("A A"), ProvenanceIn())
-    org = records.create(node, inv, model.Organization(names=["Golden Bride Ltd"]),
-                         ProvenanceIn())
+    org = records.create(node, inv, model.Organization(names=["Golden Bride Ltd"]), ProvenanceIn())
     with pytest.raises(records.Invalid, match="spouses"):
         records.create(node, inv, model.Marriage(spouses=[a.id, org.id]), ProvenanceIn())
     b = records.create(node, inv, person("B B"), ProvenanceIn())
-    marriage = records.create(node, inv, model.Marriage(spouses=[a.id, b.id],
-                              intermediary=org.id), ProvenanceIn())
+    marriage = records.create(
+        node, inv, model.Marriage(spouses=[a.id, b.id], intermediary=org.id), ProvenanceIn()
+    )
     with pytest.raises(records.Conflict, match="referenced"):
         records.delete(node, people.actor(Role.SUPERVISOR), b.id, reason="test")
     assert marriage.kind == "marriage"

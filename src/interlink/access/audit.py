@@ -122,18 +122,23 @@ class Verification:
 def _entries(conn: Connection, batch: int = 5000) -> Iterator[dict[str, Any]]:
     last = 0
     while True:
-        rows = conn.execute(
-            select(audit_log).where(audit_log.c.seq > last).order_by(audit_log.c.seq).limit(batch)
-        ).mappings().all()
+        rows = (
+            conn.execute(
+                select(audit_log)
+                .where(audit_log.c.seq > last)
+                .order_by(audit_log.c.seq)
+                .limit(batch)
+            )
+            .mappings()
+            .all()
+        )
         if not rows:
             return
         yield from (dict(r) for r in rows)
         last = rows[-1]["seq"]
 
 
-def verify(
-    conn: Connection, key: bytes, expect: tuple[int, str] | None = None
-) -> Verification:
+def verify(conn: Connection, key: bytes, expect: tuple[int, str] | None = None) -> Verification:
     """Walk the whole chain; report every entry that was edited, removed or moved.
 
     ``expect`` is a (seq, hash) noted earlier outside the database: it catches what the

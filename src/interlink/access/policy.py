@@ -35,7 +35,7 @@ WRITING = frozenset({Action.CREATE, Action.UPDATE})
 
 @dataclass(frozen=True)
 class Grant:
-    """Actors of ``role`` may do ``actions`` to records in ``scope`` with these codes and subjects."""
+    """Actors of ``role`` may do ``actions`` to records in ``scope`` with these codes, subjects."""
 
     role: Role
     actions: frozenset[Action]
@@ -44,7 +44,11 @@ class Grant:
     subjects: frozenset[SubjectCategory]
 
 
-def _grants(role: Role, actions: frozenset[Action], *clauses: tuple[Scope, frozenset[HandlingCode], frozenset[SubjectCategory]]) -> list[Grant]:  # noqa: E501
+def _grants(
+    role: Role,
+    actions: frozenset[Action],
+    *clauses: tuple[Scope, frozenset[HandlingCode], frozenset[SubjectCategory]],
+) -> list[Grant]:
     return [Grant(role, actions, scope, codes, subjects) for scope, codes, subjects in clauses]
 
 
@@ -56,9 +60,7 @@ RULES: tuple[Grant, ...] = tuple(
     + _grants(_R.INVESTIGATOR, WRITING, (Scope.OWN_UNIT, ALL_CODES, ALL_SUBJECTS))
     # Supervisors do what their investigators do, and delete and export their unit's records.
     + _grants(_R.SUPERVISOR, READING, _READ_NATIONAL, (Scope.OWN_UNIT, ALL_CODES, ALL_SUBJECTS))
-    + _grants(
-        _R.SUPERVISOR, WRITING | {Action.DELETE}, (Scope.OWN_UNIT, ALL_CODES, ALL_SUBJECTS)
-    )
+    + _grants(_R.SUPERVISOR, WRITING | {Action.DELETE}, (Scope.OWN_UNIT, ALL_CODES, ALL_SUBJECTS))
     + _grants(_R.SUPERVISOR, frozenset({Action.EXPORT}), (Scope.OWN_UNIT, ALL_CODES, NOT_VICTIMS))
     # Analysts read and export what is shared and their own unit's records, never victims.
     + _grants(

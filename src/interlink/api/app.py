@@ -40,8 +40,9 @@ def create_app(settings: Settings | None = None, node: Node | None = None) -> Fa
 
     @app.get("/api/health", tags=["operations"], operation_id="health")
     def health() -> JSONResponse:
-        return JSONResponse({"status": "ok", "role": node.settings.node_role,
-                             "country": node.settings.node_country})
+        return JSONResponse(
+            {"status": "ok", "role": node.settings.node_role, "country": node.settings.node_country}
+        )
 
     return app
 

@@ -27,8 +27,7 @@ def install(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         incident = uuid.uuid4().hex[:12]
         # The path is logged, never the body or query: they may hold personal data.
-        log.error("incident %s on %s %s", incident, request.method, request.url.path,
-                  exc_info=exc)
+        log.error("incident %s on %s %s", incident, request.method, request.url.path, exc_info=exc)
         return JSONResponse(
             {"detail": f"internal error; tell your administrator incident {incident}"},
             status_code=500,

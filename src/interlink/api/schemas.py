@@ -85,7 +85,7 @@ def record_out(rec: StoredRecord) -> dict[str, Any]:
 
 class TokenOut(BaseModel):
     access_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_at: datetime
 
 

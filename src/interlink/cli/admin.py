@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from interlink.access import Role, audit
-from interlink.access.accounts import add_user, ensure_unit, list_units, list_users, set_active, set_password
+from interlink.access.accounts import (
+    add_user,
+    ensure_unit,
+    list_units,
+    list_users,
+    set_active,
+    set_password,
+)
 from interlink.access.roles import Actor
 from interlink.cli.common import EXIT_FAILURE, fail, friendly, node, out, read_password
 from interlink.domain.values import parse_country
@@ -30,8 +37,9 @@ def init() -> None:
     else:
         out.print(f"database upgraded from {before or 'empty'} to revision {after}")
     with transaction(n.engine) as conn:
-        audit.write(conn, n.audit_key, Actor.system("cli"), "init",
-                    details={"from": before, "to": after})
+        audit.write(
+            conn, n.audit_key, Actor.system("cli"), "init", details={"from": before, "to": after}
+        )
 
 
 @units_app.command("add")
@@ -74,8 +82,9 @@ def users_add(
     n = node()
     with transaction(n.engine) as conn:
         user = add_user(conn, name, role, unit, password)
-        audit.write(conn, n.audit_key, Actor.system("cli"), "add_user",
-                    details={"user_id": user.id})
+        audit.write(
+            conn, n.audit_key, Actor.system("cli"), "add_user", details={"user_id": user.id}
+        )
     out.print(f"user {user.username} ({user.role.value}, {user.unit}) added")
 
 
@@ -99,8 +108,9 @@ def users_password(
     n = node()
     with transaction(n.engine) as conn:
         set_password(conn, name, password)
-        audit.write(conn, n.audit_key, Actor.system("cli"), "set_password",
-                    details={"username": name})
+        audit.write(
+            conn, n.audit_key, Actor.system("cli"), "set_password", details={"username": name}
+        )
     out.print(f"password of {name} changed")
 
 
@@ -110,8 +120,9 @@ def users_disable(name: str) -> None:
     n = node()
     with transaction(n.engine) as conn:
         set_active(conn, name, False)
-        audit.write(conn, n.audit_key, Actor.system("cli"), "disable_user",
-                    details={"username": name})
+        audit.write(
+            conn, n.audit_key, Actor.system("cli"), "disable_user", details={"username": name}
+        )
     out.print(f"user {name} disabled")
 
 
@@ -135,8 +146,10 @@ def audit_verify(
         result = audit.verify(conn, n.audit_key, expect)
     for problem in result.problems:
         out.print(f"[red]TAMPERED[/red] {problem}")
-    out.print(f"checked {result.checked} entries; head {result.head_seq}:{result.head_hash}",
-              highlight=False)
+    out.print(
+        f"checked {result.checked} entries; head {result.head_seq}:{result.head_hash}",
+        highlight=False,
+    )
     if not result.ok:
         raise typer.Exit(EXIT_FAILURE)
     out.print("audit log intact")

@@ -90,16 +90,20 @@ def friendly(func: F) -> F:
             fail(str(exc))
         except OperationalError as exc:
             log.debug("database error", exc_info=exc)
-            fail(f"cannot reach the database ({type(exc.orig).__name__}); check "
-                 "INTERLINK_DATABASE_URL / --db and that `interlink init` was run",
-                 EXIT_FAILURE)
+            fail(
+                f"cannot reach the database ({type(exc.orig).__name__}); check "
+                "INTERLINK_DATABASE_URL / --db and that `interlink init` was run",
+                EXIT_FAILURE,
+            )
         except Exception as exc:
             incident = uuid.uuid4().hex[:12]
             logging.getLogger("interlink").error("incident %s", incident, exc_info=exc)
             if os.environ.get("INTERLINK_DEBUG"):
                 raise
-            fail(f"internal error (incident {incident}); run with INTERLINK_DEBUG=1 for "
-                 "details", EXIT_FAILURE)
+            fail(
+                f"internal error (incident {incident}); run with INTERLINK_DEBUG=1 for details",
+                EXIT_FAILURE,
+            )
 
     return wrapper  # type: ignore[return-value]
 

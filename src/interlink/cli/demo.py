@@ -28,17 +28,25 @@ def demo(
     upgrade(n.engine)
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("generating demo records", total=None)
-        summary = load_demo(n, persons=persons, countries=countries, seed=seed,
-                            progress=lambda done: bar.update(task, completed=done))
+        summary = load_demo(
+            n,
+            persons=persons,
+            countries=countries,
+            seed=seed,
+            progress=lambda done: bar.update(task, completed=done),
+        )
     if summary.loaded:
         out.print(f"demo data loaded: {summary.records:,} records in {len(summary.units)} units")
     else:
         out.print("demo data present already (same seed); nothing added")
-    out.print("Sign in with any of these users; the password of all is "
-              f"[bold]{DEMO_PASSWORD}[/bold]:")
+    out.print(
+        f"Sign in with any of these users; the password of all is [bold]{DEMO_PASSWORD}[/bold]:"
+    )
     for username, role, unit in summary.users:
         out.print(f"  {username:32} {role:24} {unit}", highlight=False)
     if serve:
-        out.print("Get a token:  curl -s -d 'username=USER&password=PASSWORD' "
-                  f"http://{host}:{port}/api/token")
+        out.print(
+            "Get a token:  curl -s -d 'username=USER&password=PASSWORD' "
+            f"http://{host}:{port}/api/token"
+        )
         run_server(host, port, 1)

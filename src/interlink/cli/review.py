@@ -22,8 +22,11 @@ def review_due(user: User = None, limit: int = 1000) -> None:
     """List records past their review date (ids only)."""
     rows = reviewing.due(node(), acting_user(user), limit=limit)
     for r in rows:
-        out.print(f"{r.id}\t{r.kind}\t{r.external_ref or ''}\t{r.owning_unit}\t"
-                  f"{r.review_date.isoformat()}", highlight=False)
+        out.print(
+            f"{r.id}\t{r.kind}\t{r.external_ref or ''}\t{r.owning_unit}\t"
+            f"{r.review_date.isoformat()}",
+            highlight=False,
+        )
     out.print(f"{len(rows)} record(s) due", highlight=False)
 
 
@@ -42,8 +45,9 @@ def review_extend(
             new_until = date.fromisoformat(until)
         except ValueError:
             fail(f"--until: '{until}' is not a date (YYYY-MM-DD)")
-    new_date = reviewing.extend(node(), acting_user(user), resolve_id(node(), record_id), reason=reason,
-                                until=new_until)
+    new_date = reviewing.extend(
+        node(), acting_user(user), resolve_id(node(), record_id), reason=reason, until=new_until
+    )
     out.print(f"record {record_id} kept until {new_date.isoformat()}")
 
 
@@ -51,6 +55,7 @@ def review_extend(
 @friendly
 def review_erase(record_id: str, reason: Reason, user: User = None) -> None:
     """Erase a record for good (audited; no personal data is left behind)."""
-    changed = reviewing.erase(node(), acting_user(user), resolve_id(node(), record_id),
-                              reason=reason)
+    changed = reviewing.erase(
+        node(), acting_user(user), resolve_id(node(), record_id), reason=reason
+    )
     out.print(f"record {record_id} erased; references removed from {len(changed)} record(s)")

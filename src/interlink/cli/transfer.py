@@ -47,36 +47,55 @@ def import_command(
         fail(f"{file}: no such file")
     actor = acting_user(user)
     with Progress(
-        TextColumn("importing"), BarColumn(), TextColumn("{task.completed:,} rows"),
-        TimeElapsedColumn(), console=console, transient=True,
+        TextColumn("importing"),
+        BarColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     ) as bar:
         task = bar.add_task("import", total=None)
         try:
             report = import_file(
-                node(), actor, kind.value, file, skip_invalid=skip_invalid,
-                rejects_path=rejects, progress=lambda n: bar.update(task, completed=n),
+                node(),
+                actor,
+                kind.value,
+                file,
+                skip_invalid=skip_invalid,
+                rejects_path=rejects,
+                progress=lambda n: bar.update(task, completed=n),
             )
         except FileFormatError as exc:
             fail(f"{file.name}: {exc}")
     for err in report.errors:
         for field_error in err.errors:
-            console.print(f"line {err.line}: {field_error.field}: {field_error.message}",
-                          highlight=False, markup=False)
+            console.print(
+                f"line {err.line}: {field_error.field}: {field_error.message}",
+                highlight=False,
+                markup=False,
+            )
     if report.rejected > len(report.errors):
         console.print(f"… and {report.rejected - len(report.errors)} more bad rows")
     if not report.written:
-        fail(f"nothing imported: {report.rejected} of {report.rows_read} rows are bad "
-             "(fix them, or use --skip-invalid --rejects FILE)", EXIT_BAD_INPUT)
-    out.print(f"imported {report.imported} {kind.value} (job {report.job_id})"
-              + (f"; {report.rejected} bad rows written to {rejects}" if report.rejected else ""),
-              highlight=False)
+        fail(
+            f"nothing imported: {report.rejected} of {report.rows_read} rows are bad "
+            "(fix them, or use --skip-invalid --rejects FILE)",
+            EXIT_BAD_INPUT,
+        )
+    out.print(
+        f"imported {report.imported} {kind.value} (job {report.job_id})"
+        + (f"; {report.rejected} bad rows written to {rejects}" if report.rejected else ""),
+        highlight=False,
+    )
 
 
 @friendly
 def export_command(
     kind: Annotated[ExportKind, typer.Argument(help="Which records.")],
     purpose: Annotated[str, typer.Option(help="Why you export (audited).")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or ftm.")] = ExportFormat["jsonl"],  # noqa: A002, E501
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="jsonl, csv or ftm.")
+    ] = ExportFormat["jsonl"],
     output: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
     user: User = None,
 ) -> None:

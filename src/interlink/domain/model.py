@@ -305,8 +305,16 @@ class Link(Facts):
 _PO = codes.LinkRole
 ROLES_BY_LINK: dict[codes.LinkKind, frozenset[codes.LinkRole]] = {
     codes.LinkKind.PERSON_ORGANIZATION: frozenset(
-        {_PO.RECRUITER, _PO.TRANSPORTER, _PO.BROKER, _PO.EXPLOITER, _PO.FINANCIER,
-         _PO.DOCUMENT_FORGER, _PO.MEMBER, _PO.OTHER}
+        {
+            _PO.RECRUITER,
+            _PO.TRANSPORTER,
+            _PO.BROKER,
+            _PO.EXPLOITER,
+            _PO.FINANCIER,
+            _PO.DOCUMENT_FORGER,
+            _PO.MEMBER,
+            _PO.OTHER,
+        }
     ),
     codes.LinkKind.PERSON_PERSON: frozenset({_PO.ASSOCIATE, _PO.FAMILY, _PO.SPOUSE, _PO.OTHER}),
     codes.LinkKind.PERSON_DOCUMENT: frozenset({_PO.HOLDER, _PO.USER}),

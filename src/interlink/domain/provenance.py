@@ -44,7 +44,7 @@ class Provenance(ProvenanceIn):
     recorded_by: str
     updated_at: datetime
     updated_by: str
-    review_date: date  # type: ignore[assignment]
+    review_date: date
     origin_node: str | None = Field(None, description="Country code of the node it came from.")
     origin_id: str | None = None
 

@@ -47,8 +47,13 @@ def due(node: Node, actor: Actor, *, on: date | None = None, limit: int = 1000) 
     clauses = access_clauses(actor, Action.DELETE) + access_clauses(actor, Action.UPDATE)
     with reading(node.engine) as conn:
         rows = conn.execute(
-            select(records.c.id, records.c.kind, records.c.external_ref,
-                   records.c.owning_unit, records.c.review_date)
+            select(
+                records.c.id,
+                records.c.kind,
+                records.c.external_ref,
+                records.c.owning_unit,
+                records.c.review_date,
+            )
             .where(store.visibility(clauses), records.c.review_date <= day)
             .order_by(records.c.review_date, records.c.id)
             .limit(limit)
@@ -72,10 +77,16 @@ def extend(
         rec = _get(conn, record_id, None, for_update=True)
         _require(actor, Action.UPDATE, _meta(rec), record_id)
         store.set_review_date(conn, record_id, new_date, actor.username, now)
-        audit.write(conn, node.audit_key, actor, "review_extend", record_kind=rec.kind,
-                    record_id=record_id, purpose=reason.strip(),
-                    details={"from": rec.provenance.review_date.isoformat(),
-                             "to": new_date.isoformat()})
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "review_extend",
+            record_kind=rec.kind,
+            record_id=record_id,
+            purpose=reason.strip(),
+            details={"from": rec.provenance.review_date.isoformat(), "to": new_date.isoformat()},
+        )
     return new_date
 
 
@@ -101,7 +112,8 @@ def _detach(conn: Connection, node: Node, record_id: str) -> list[str]:
                 data[key] = None
         try:
             facts = registry.BY_NAME[other.kind].facts.model_validate(
-                data, context={"phone_region": node.settings.phone_region})
+                data, context={"phone_region": node.settings.phone_region}
+            )
         except ValidationError:
             blockers.append(other_id)
             continue
@@ -110,7 +122,8 @@ def _detach(conn: Connection, node: Node, record_id: str) -> list[str]:
     if blockers:
         raise Conflict(
             f"record {record_id} cannot be erased while these records need it: "
-            + ", ".join(sorted(blockers)) + " (review or erase them first)"
+            + ", ".join(sorted(blockers))
+            + " (review or erase them first)"
         )
     return changed
 
@@ -144,9 +157,16 @@ def erase(node: Node, actor: Actor, record_id: str, *, reason: str) -> list[str]
         store.remove(conn, record_id)
         if orphans:
             conn.execute(delete(files).where(files.c.sha256.in_(orphans)))
-        audit.write(conn, node.audit_key, actor, "erase", record_kind=rec.kind,
-                    record_id=record_id, purpose=reason.strip(),
-                    details={"references_removed": changed, "photos_erased": len(orphans)})
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "erase",
+            record_kind=rec.kind,
+            record_id=record_id,
+            purpose=reason.strip(),
+            details={"references_removed": changed, "photos_erased": len(orphans)},
+        )
     for sha256 in orphans:
         photo_path(node, sha256).unlink(missing_ok=True)
     flush_erased_pages(node)

@@ -137,7 +137,9 @@ def create(
     with transaction(node.engine) as conn:
         _check_references(conn, actor, facts)
         if external_ref and store.ids_for_external_refs(conn, kind, [external_ref]):
-            raise Conflict(f"external_ref: a {kind} '{external_ref}' exists already", "external_ref")
+            raise Conflict(
+                f"external_ref: a {kind} '{external_ref}' exists already", "external_ref"
+            )
         row = store.record_row(rid, facts, provenance, external_ref=external_ref)
         store.insert_many(conn, [row], [facts])
         audit.write(conn, node.audit_key, actor, "create", record_kind=kind, record_id=rid)
@@ -156,7 +158,11 @@ def _get(
 
 
 def read(
-    node: Node, actor: Actor, record_id: str, *, kind: str | None = None,
+    node: Node,
+    actor: Actor,
+    record_id: str,
+    *,
+    kind: str | None = None,
     purpose: str | None = None,
 ) -> store.StoredRecord:
     with transaction(node.engine) as conn:
@@ -164,11 +170,25 @@ def read(
         if rec is None or (kind is not None and rec.kind != kind):
             raise NotFound(f"no record {record_id}")
         if not permits(actor, Action.READ, _meta(rec)):
-            audit.write(conn, node.audit_key, actor, "read", record_id=record_id,
-                        purpose=purpose, outcome="refused")
+            audit.write(
+                conn,
+                node.audit_key,
+                actor,
+                "read",
+                record_id=record_id,
+                purpose=purpose,
+                outcome="refused",
+            )
             raise NotFound(f"no record {record_id}")
-        audit.write(conn, node.audit_key, actor, "read", record_kind=rec.kind,
-                    record_id=record_id, purpose=purpose)
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "read",
+            record_kind=rec.kind,
+            record_id=record_id,
+            purpose=purpose,
+        )
     return rec
 
 
@@ -215,8 +235,15 @@ def update(
         changed = sorted((changes or {}).keys()) + sorted(
             f"provenance.{k}" for k in (provenance_changes or {})
         )
-        audit.write(conn, node.audit_key, actor, "update", record_kind=rec.kind,
-                    record_id=record_id, details={"fields": changed})
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "update",
+            record_kind=rec.kind,
+            record_id=record_id,
+            details={"fields": changed},
+        )
         updated = store.get(conn, record_id)
     assert updated is not None
     return updated
@@ -264,8 +291,15 @@ def delete(
                 "remove those references first"
             )
         store.remove(conn, record_id)
-        audit.write(conn, node.audit_key, actor, "delete", record_kind=rec.kind,
-                    record_id=record_id, purpose=reason)
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "delete",
+            record_kind=rec.kind,
+            record_id=record_id,
+            purpose=reason,
+        )
 
 
 @dataclass(frozen=True)
@@ -290,9 +324,17 @@ def list_records(
     with transaction(node.engine) as conn:
         items, total = store.list_records(conn, flt, visible, limit=limit, offset=offset)
         audit.write(
-            conn, node.audit_key, actor, "list", record_kind=flt.kind, purpose=purpose,
-            details={"filters": _filter_keys(flt), "returned": [r.id for r in items],
-                     "total": total},
+            conn,
+            node.audit_key,
+            actor,
+            "list",
+            record_kind=flt.kind,
+            purpose=purpose,
+            details={
+                "filters": _filter_keys(flt),
+                "returned": [r.id for r in items],
+                "total": total,
+            },
         )
     return Page(items, total, limit, offset)
 
@@ -338,15 +380,27 @@ def search(
     limit = max(1, min(limit, MAX_PAGE))
     with transaction(node.engine) as conn:
         ids = store.search_ids(
-            conn, visible=visible, kind=query.kind, name=query.name, prefix=query.prefix,
-            identifier=identifier, limit=limit,
+            conn,
+            visible=visible,
+            kind=query.kind,
+            name=query.name,
+            prefix=query.prefix,
+            identifier=identifier,
+            limit=limit,
         )
         found = store.get_many(conn, ids)
         audit.write(
-            conn, node.audit_key, actor, "search", record_kind=query.kind,
+            conn,
+            node.audit_key,
+            actor,
+            "search",
+            record_kind=query.kind,
             purpose=purpose.strip(),
-            details={"criteria": query.criteria(), "prefix": query.prefix,
-                     "returned": [r.id for r in found]},
+            details={
+                "criteria": query.criteria(),
+                "prefix": query.prefix,
+                "returned": [r.id for r in found],
+            },
         )
     return found
 
@@ -363,16 +417,31 @@ def export(
     visible = store.visibility(clauses)
     details: dict[str, Any] = {"filters": _filter_keys(flt)}
     with transaction(node.engine) as conn:
-        audit.write(conn, node.audit_key, actor, "export", record_kind=flt.kind,
-                    purpose=purpose.strip(), outcome="started", details=details)
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "export",
+            record_kind=flt.kind,
+            purpose=purpose.strip(),
+            outcome="started",
+            details=details,
+        )
     count = 0
     with reading(node.engine) as conn:
         for rec in store.iter_records(conn, flt, visible):
             count += 1
             yield rec
     with transaction(node.engine) as conn:
-        audit.write(conn, node.audit_key, actor, "export", record_kind=flt.kind,
-                    purpose=purpose.strip(), details={**details, "count": count})
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "export",
+            record_kind=flt.kind,
+            purpose=purpose.strip(),
+            details={**details, "count": count},
+        )
 
 
 def resolve_id(node: Node, text: str) -> str:
@@ -392,6 +461,8 @@ def resolve_id(node: Node, text: str) -> str:
     if not found:
         raise NotFound(f"no record with id or external reference '{text}'")
     if len(found) > 1:
-        raise Invalid(f"'{text}' names records of several kinds ({', '.join(sorted(found))}): "
-                      "give the record's UUID")
+        raise Invalid(
+            f"'{text}' names records of several kinds ({', '.join(sorted(found))}): "
+            "give the record's UUID"
+        )
     return next(iter(found.values()))

@@ -7,8 +7,8 @@ deadlock on a lock upgrade, and secure_delete so that erased records leave no by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path

@@ -158,7 +158,9 @@ def record_row(
     return row
 
 
-def insert_many(conn: Connection, rows: Sequence[dict[str, Any]], facts: Sequence[model.Facts]) -> None:
+def insert_many(
+    conn: Connection, rows: Sequence[dict[str, Any]], facts: Sequence[model.Facts]
+) -> None:
     """Insert records and their index rows (bulk: one statement per table)."""
     if not rows:
         return

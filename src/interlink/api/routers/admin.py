@@ -37,7 +37,8 @@ def units(_actor: ActorDep, node: NodeDep) -> list[dict[str, str]]:
 
 @router.get("/users", operation_id="list_users")
 def users(
-    node: NodeDep, actor: Actor = require(Capability.MANAGE_USERS)  # type: ignore[assignment]
+    node: NodeDep,
+    actor: Actor = require(Capability.MANAGE_USERS),  # type: ignore[assignment]
 ) -> list[dict[str, Any]]:
     with reading(node.engine) as conn:
         return [
@@ -69,7 +70,9 @@ def audit_entries(
     node: NodeDep,
     actor: Actor = require(Capability.READ_AUDIT),  # type: ignore[assignment]
     record_id: UUID | None = None,
-    actor_name: Annotated[str | None, Query(alias="actor", max_length=100, pattern=r"^\S+$")] = None,
+    actor_name: Annotated[
+        str | None, Query(alias="actor", max_length=100, pattern=r"^\S+$")
+    ] = None,
     since: datetime | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[dict[str, Any]]:
@@ -83,12 +86,20 @@ def audit_entries(
         query = query.where(audit_log.c.at >= since)
     with transaction(node.engine) as conn:
         rows = conn.execute(query).mappings().all()
-        audit.write(conn, node.audit_key, actor, "read_audit",
-                    record_id=str(record_id) if record_id else None,
-                    details={"returned": len(rows)})
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "read_audit",
+            record_id=str(record_id) if record_id else None,
+            details={"returned": len(rows)},
+        )
     return [
-        {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()
-         if k not in ("prev_hash",)}
+        {
+            k: (v.isoformat() if isinstance(v, datetime) else v)
+            for k, v in r.items()
+            if k not in ("prev_hash",)
+        }
         for r in rows
     ]
 

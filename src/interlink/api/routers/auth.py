@@ -18,9 +18,7 @@ router = APIRouter(prefix="/api", tags=["sign-in"])
 
 
 @router.post("/token", response_model=TokenOut, operation_id="sign_in")
-def sign_in(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], node: NodeDep
-) -> dict[str, Any]:
+def sign_in(form: Annotated[OAuth2PasswordRequestForm, Depends()], node: NodeDep) -> dict[str, Any]:
     with transaction(node.engine) as conn:
         user = authenticate(conn, form.username, form.password)
         if user is None:
@@ -39,9 +37,7 @@ def sign_in(
 
 
 @router.post("/logout", status_code=204, operation_id="sign_out")
-def sign_out(
-    actor: ActorDep, node: NodeDep, token: Annotated[str | None, Depends(oauth2)]
-) -> None:
+def sign_out(actor: ActorDep, node: NodeDep, token: Annotated[str | None, Depends(oauth2)]) -> None:
     with transaction(node.engine) as conn:
         if token:
             revoke_token(conn, token)

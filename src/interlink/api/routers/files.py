@@ -27,15 +27,20 @@ def upload(file: UploadFile, actor: ActorDep, node: NodeDep) -> dict[str, Any]:
     try:
         sha256, media_type, size = store_photo(node, file.file, actor)
     except NotAnImage as exc:
-        raise HTTPException(422, [{"loc": ["body", "file"], "msg": str(exc),
-                                   "type": "value_error"}]) from None
+        raise HTTPException(
+            422, [{"loc": ["body", "file"], "msg": str(exc), "type": "value_error"}]
+        ) from None
     except FileTooLarge as exc:
         raise HTTPException(413, str(exc)) from None
     return {"sha256": sha256, "media_type": media_type, "size": size}
 
 
-@router.get("/persons/{record_id}/photos/{sha256}", operation_id="read_photo",
-            response_class=FileResponse, responses={404: {"description": "Not found"}})
+@router.get(
+    "/persons/{record_id}/photos/{sha256}",
+    operation_id="read_photo",
+    response_class=FileResponse,
+    responses={404: {"description": "Not found"}},
+)
 def photo(
     record_id: UUID,
     sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")],
@@ -49,6 +54,13 @@ def photo(
     if match is None or not path.exists():
         raise HTTPException(404, "no such photo on this record")
     with transaction(node.engine) as conn:
-        audit.write(conn, node.audit_key, actor, "read_photo", record_kind="person",
-                    record_id=str(record_id), details={"sha256": sha256})
+        audit.write(
+            conn,
+            node.audit_key,
+            actor,
+            "read_photo",
+            record_kind="person",
+            record_id=str(record_id),
+            details={"sha256": sha256},
+        )
     return FileResponse(path, media_type=match.media_type)

@@ -1,6 +1,5 @@
 """CRUD and list routes for every record kind, generated from the domain declaration."""
 
-
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -32,7 +31,9 @@ def _add_routes(router: APIRouter, kind: RecordKind) -> None:
         )
         return record_out(rec)
 
-    def read(record_id: UUID, actor: ActorDep, node: NodeDep, purpose: Purpose = None) -> dict[str, Any]:
+    def read(
+        record_id: UUID, actor: ActorDep, node: NodeDep, purpose: Purpose = None
+    ) -> dict[str, Any]:
         rec = records.read(node, actor, str(record_id), kind=kind.name, purpose=purpose)
         return record_out(rec)
 
@@ -96,31 +97,65 @@ def _add_routes(router: APIRouter, kind: RecordKind) -> None:
 
     out: type[BaseModel] = bodies.out
     router.add_api_route(
-        base, create, methods=["POST"], response_model=out, status_code=201, tags=[tag],
-        summary=f"Create a {kind.title.lower()}", operation_id=f"create_{kind.name}",
-        responses={403: {"description": "Your role may not create it"},
-                   409: {"description": "external_ref exists"}},
+        base,
+        create,
+        methods=["POST"],
+        response_model=out,
+        status_code=201,
+        tags=[tag],
+        summary=f"Create a {kind.title.lower()}",
+        operation_id=f"create_{kind.name}",
+        responses={
+            403: {"description": "Your role may not create it"},
+            409: {"description": "external_ref exists"},
+        },
     )
     router.add_api_route(
-        base, list_, methods=["GET"], response_model=bodies.page, tags=[tag],
-        summary=f"List {kind.plural} you may see", operation_id=f"list_{kind.plural}",
+        base,
+        list_,
+        methods=["GET"],
+        response_model=bodies.page,
+        tags=[tag],
+        summary=f"List {kind.plural} you may see",
+        operation_id=f"list_{kind.plural}",
     )
     router.add_api_route(
-        base + "/{record_id}", read, methods=["GET"], response_model=out, tags=[tag],
-        summary=f"Read a {kind.title.lower()}", operation_id=f"read_{kind.name}",
+        base + "/{record_id}",
+        read,
+        methods=["GET"],
+        response_model=out,
+        tags=[tag],
+        summary=f"Read a {kind.title.lower()}",
+        operation_id=f"read_{kind.name}",
         responses={404: {"description": "No such record, or not yours to see"}},
     )
     router.add_api_route(
-        base + "/{record_id}", patch, methods=["PATCH"], response_model=out, tags=[tag],
-        summary=f"Change a {kind.title.lower()}", operation_id=f"update_{kind.name}",
-        responses={404: {"description": "Not found"}, 403: {"description": "Read-only for you"},
-                   409: {"description": "Version conflict"}},
+        base + "/{record_id}",
+        patch,
+        methods=["PATCH"],
+        response_model=out,
+        tags=[tag],
+        summary=f"Change a {kind.title.lower()}",
+        operation_id=f"update_{kind.name}",
+        responses={
+            404: {"description": "Not found"},
+            403: {"description": "Read-only for you"},
+            409: {"description": "Version conflict"},
+        },
     )
     router.add_api_route(
-        base + "/{record_id}", remove, methods=["DELETE"], status_code=204, tags=[tag],
-        summary=f"Delete a {kind.title.lower()}", operation_id=f"delete_{kind.name}",
-        responses={404: {"description": "Not found"}, 403: {"description": "Not yours"},
-                   409: {"description": "Still referenced"}},
+        base + "/{record_id}",
+        remove,
+        methods=["DELETE"],
+        status_code=204,
+        tags=[tag],
+        summary=f"Delete a {kind.title.lower()}",
+        operation_id=f"delete_{kind.name}",
+        responses={
+            404: {"description": "Not found"},
+            403: {"description": "Not yours"},
+            409: {"description": "Still referenced"},
+        },
     )
 
 

@@ -31,8 +31,12 @@ def search(
 ) -> dict[str, Any]:
     """Every visible record that matches all the criteria given; the purpose is audited."""
     query = records.SearchQuery(
-        kind=kind, name=name, prefix=prefix, document_number=document_number,
-        phone=phone, email=email,
+        kind=kind,
+        name=name,
+        prefix=prefix,
+        document_number=document_number,
+        phone=phone,
+        email=email,
     )
     found = records.search(node, actor, query, purpose=purpose, limit=limit)
     return {
