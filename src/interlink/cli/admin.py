@@ -66,7 +66,7 @@ def units_add(
 def units_list() -> None:
     with reading(node().engine) as conn:
         for code, name, country in list_units(conn):
-            out.print(f"{code}\t{country}\t{name}", highlight=False)
+            typer.echo(f"{code}\t{country}\t{name}")
 
 
 @users_app.command("add")
@@ -94,7 +94,7 @@ def users_list() -> None:
     with reading(node().engine) as conn:
         for user in list_users(conn):
             state = "" if user.active else "\t(disabled)"
-            out.print(f"{user.username}\t{user.role.value}\t{user.unit}{state}", highlight=False)
+            typer.echo(f"{user.username}\t{user.role.value}\t{user.unit}{state}")
 
 
 @users_app.command("password")

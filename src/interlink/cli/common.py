@@ -38,6 +38,8 @@ _state: dict[str, Any] = {}
 
 
 def set_database(url: str | None) -> None:
+    """Called once per command line: a fresh node for each (tests run many in one process)."""
+    _state.clear()
     _state["db"] = url
 
 

@@ -22,10 +22,9 @@ def review_due(user: User = None, limit: int = 1000) -> None:
     """List records past their review date (ids only)."""
     rows = reviewing.due(node(), acting_user(user), limit=limit)
     for r in rows:
-        out.print(
+        typer.echo(
             f"{r.id}\t{r.kind}\t{r.external_ref or ''}\t{r.owning_unit}\t"
-            f"{r.review_date.isoformat()}",
-            highlight=False,
+            f"{r.review_date.isoformat()}"
         )
     out.print(f"{len(rows)} record(s) due", highlight=False)
 

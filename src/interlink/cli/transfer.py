@@ -106,10 +106,10 @@ def export_command(
     flt = ListFilter(kind=BY_PLURAL[kind.value].name)
     stream = records.export(node(), actor, flt, purpose=purpose)
     if output is None:
-        count = export_records(stream, format.value, kind.value, sys.stdout)
+        count = export_records(node(), stream, format.value, kind.value, sys.stdout)
     else:
         tmp = output.with_name(output.name + ".part")
         with tmp.open("w", encoding="utf-8", newline="") as handle:
-            count = export_records(stream, format.value, kind.value, handle)
+            count = export_records(node(), stream, format.value, kind.value, handle)
         tmp.replace(output)
     console.print(f"exported {count} {kind.value}", highlight=False)

@@ -16,7 +16,8 @@ from interlink.domain.values import CleanText
 class ProvenanceIn(BaseModel):
     """What the person entering a record states about it."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Frozen: hashable, so that an import can reuse one stored provenance for many rows.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
     reliability: Reliability = Field(Reliability.X, description="Source reliability A/B/C/X.")
     assessment: Assessment = Field(Assessment.CANNOT_BE_JUDGED, description="Information 1-4.")

@@ -113,12 +113,13 @@ def parse_phone(value: str, region: str | None = None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def parse_email(value: str) -> str:
     text = value.strip()
-    if not _EMAIL.match(text):
+    if not _EMAIL.match(text) or _CONTROL.search(text):
         raise ValueError(f"'{text}' is not an e-mail address")
     local, domain = text.rsplit("@", 1)
     return f"{local}@{domain.lower()}"
@@ -170,7 +171,6 @@ def detect_script(text: str) -> str:
     return max(counts, key=lambda s: counts[s])
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_text(value: object) -> object:

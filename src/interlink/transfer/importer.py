@@ -30,7 +30,7 @@ from interlink.records.errors import Forbidden
 from interlink.records.service import new_provenance
 from interlink.store import records as store
 from interlink.store.schema import import_jobs
-from interlink.transfer.readers import FileFormatError, iter_rows
+from interlink.transfer.readers import FileFormatError, iter_rows, read_header
 from interlink.transfer.rows import FieldError, MappedRow, RowErrors, check_header, map_row
 
 IMPORT_KINDS = {
@@ -113,7 +113,7 @@ class _Run:
     report: ImportReport
     now: datetime
     seen: dict[str, int] = field(default_factory=dict)
-    resolved: dict[str, uuid.UUID | None] = field(default_factory=dict)
+    resolved: dict[tuple[str, str], uuid.UUID | None] = field(default_factory=dict)
     provenance_cache: dict[ProvenanceIn, Provenance] = field(default_factory=dict)
 
     @property
@@ -127,11 +127,18 @@ class _Run:
         if self.rejects is not None:
             self.rejects.write(values, err)
 
+    def _resolve(self, kind: str, external_id: str) -> uuid.UUID | None:
+        key = (kind, external_id)
+        if key not in self.resolved:
+            found = store.ids_for_external_refs(self.conn, kind, [external_id])
+            self.resolved[key] = uuid.UUID(found[external_id]) if found else None
+        return self.resolved[key]
+
     def resolve_person(self, external_id: str) -> uuid.UUID | None:
-        if external_id not in self.resolved:
-            found = store.ids_for_external_refs(self.conn, "person", [external_id])
-            self.resolved[external_id] = uuid.UUID(found[external_id]) if found else None
-        return self.resolved[external_id]
+        return self._resolve("person", external_id)
+
+    def resolve_organization(self, external_id: str) -> uuid.UUID | None:
+        return self._resolve("organization", external_id)
 
     def provenance(self, prov: ProvenanceIn) -> Provenance:
         cached = self.provenance_cache.get(prov)
@@ -224,6 +231,7 @@ def import_file(
         raise Forbidden("your role may not import records")
     report = ImportReport(kind=kind, job_id=str(uuid.uuid4()))
     sha256 = file_sha256(path)
+    check_header(kind, read_header(path))
     rows = iter_rows(path)
     rejects = _RejectWriter(rejects_path) if skip_invalid and rejects_path else None
     now = datetime.now(UTC)
@@ -243,17 +251,14 @@ def import_file(
             )
             run = _Run(node, actor, kind, conn, report.job_id, skip_invalid, rejects, report, now)
             batch = _Batch()
-            header_checked = False
             for source in rows:
-                if not header_checked:
-                    check_header(kind, list(source.values))
-                    header_checked = True
                 report.rows_read += 1
                 try:
                     mapped = map_row(
                         kind,
                         source,
                         resolve=run.resolve_person,
+                        resolve_organization=run.resolve_organization,
                         phone_region=node.settings.phone_region,
                     )
                 except RowErrors as err:
@@ -294,7 +299,7 @@ def import_file(
                 if progress is not None and report.rows_read % 10_000 == 0:
                     progress(report.rows_read)
             run.flush(batch)
-            if not header_checked:
+            if report.rows_read == 0:
                 raise FileFormatError("the file has a header but no rows")
             if not run.writing:
                 raise _Abort

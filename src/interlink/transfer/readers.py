@@ -91,7 +91,7 @@ def read_header(path: str | Path, fmt: Format | None = None) -> list[str]:
         raise FileFormatError("the file is empty")  # pragma: no cover - iter_rows raises it
     with closing(_records(path, fmt)) as records:
         for line, cells in records:
-            return _header(cells, line)
+            return _header(cells, line)[1]
     raise FileFormatError("the file is empty")
 
 
@@ -108,17 +108,25 @@ def _records(path: Path, fmt: Format) -> Generator[tuple[int, list[str]], None, 
 
 
 def _rows(records: Iterator[tuple[int, list[str]]]) -> Iterator[SourceRow]:
-    """Pair the cells of each record with the header; extra non-empty cells are an error."""
+    """Pair the cells of each record with the header; cells outside it must be empty."""
     try:
         line, cells = next(records)
     except StopIteration:
         raise FileFormatError("the file is empty") from None
-    header = _header(cells, line)
+    offset, header = _header(cells, line)
     width = len(header)
     for line, cells in records:
+        if offset:
+            if any(c.strip() for c in cells[:offset]):
+                raise FileFormatError(
+                    f"this row has values left of the first column ('{header[0]}')", line
+                )
+            cells = cells[offset:]
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             raise FileFormatError(
-                f"this row has {len(cells)} cells but the header names {width} columns", line
+                f"this row has {len(cells) + offset} cells but the header names "
+                f"{width + offset} columns",
+                line,
             )
         values = {h: c.strip() for h, c in zip(header, cells, strict=False)}
         if len(cells) < width:
@@ -127,21 +135,29 @@ def _rows(records: Iterator[tuple[int, list[str]]]) -> Iterator[SourceRow]:
         yield SourceRow(line, values)
 
 
-def _header(cells: list[str], line: int) -> list[str]:
-    """Lower-cased, stripped column names; trailing empty cells dropped; no blanks or twins."""
+def _header(cells: list[str], line: int) -> tuple[int, list[str]]:
+    """Lower-cased, stripped column names, and how many empty cells precede them.
+
+    Empty cells before and after the names are dropped (a table placed right of column A
+    in a sheet); an empty name between two names and a name given twice are errors.
+    """
     names = [c.strip().lower() for c in cells]
     while names and not names[-1]:
         names.pop()
+    offset = 0
+    while offset < len(names) and not names[offset]:
+        offset += 1
+    names = names[offset:]
     if not names:
         raise FileFormatError("the header is missing: the first row must name the columns", line)
     seen: set[str] = set()
-    for position, name in enumerate(names, start=1):
+    for position, name in enumerate(names, start=offset + 1):
         if not name:
             raise FileFormatError(f"column {position} has no name in the header", line)
         if name in seen:
             raise FileFormatError(f"the column '{name}' appears twice in the header", line, name)
         seen.add(name)
-    return names
+    return offset, names
 
 
 # --- CSV -------------------------------------------------------------------------------
@@ -194,6 +210,12 @@ def _csv_records(handle: IO[bytes], delimiter: str | None) -> Iterator[tuple[int
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             raise FileFormatError("a quoted value is opened but never closed", end + 1) from None
+        if "new-line character" in str(exc):
+            raise FileFormatError(
+                "a line ends with a bare carriage return (old Mac line endings): re-save the "
+                "file with Windows or Unix line endings",
+                end + 1,
+            ) from None
         raise FileFormatError(f"this is not valid CSV ({exc})", end + 1) from None
 
 

@@ -211,7 +211,7 @@ class FieldError:
         return f"{self.field}: {self.message}"
 
 
-class RowErrors(ValueError):  # noqa: N818 - the name the import service uses
+class RowErrors(ValueError):
     """Every bad field of one row, so the user fixes the row in one pass."""
 
     def __init__(self, line: int, errors: list[FieldError]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 from uuid import UUID
@@ -166,6 +167,20 @@ def to_columns(
     return out
 
 
+_NUMBER_LIKE = re.compile(r"^[+-]?[\d .()/-]*$")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Defuse a cell a spreadsheet would run as a formula (``=cmd|…``, ``@SUM(…)``).
+
+    Phone numbers (``+380…``) and negative numbers are left as they are; anything else that
+    starts with = + - @ or a tab gets a leading apostrophe, the usual spreadsheet escape.
+    """
+    if cell and (cell[0] in "=@\t\r" or (cell[0] in "+-" and not _NUMBER_LIKE.match(cell))):
+        return "'" + cell
+    return cell
+
+
 class CsvWriter:
     """Writes the header at once, then one row per record; the stream should use newline=''.
 
@@ -198,7 +213,7 @@ class CsvWriter:
 
     def write_values(self, values: dict[str, str]) -> None:
         """One row from column values; columns not given are left empty."""
-        self._writer.writerow([values.get(c, "") for c in self.columns])
+        self._writer.writerow([spreadsheet_safe(values.get(c, "")) for c in self.columns])
         self.count += 1
 
     def write_all(self, records: Iterable[Record]) -> int:
