@@ -318,3 +318,16 @@ def test_jsonl_writes_one_object_per_record() -> None:
     assert second["kind"] == "incident" and second["external_ref"] is None
     assert second["facts"]["victims"] == [str(PEOPLE["P1"])]
     assert to_json(records[1]) == second
+
+
+def test_cells_a_spreadsheet_would_run_are_defused_and_read_back() -> None:
+    from interlink.transfer.readers import unescape_formula
+    from interlink.transfer.writers import spreadsheet_safe
+
+    assert spreadsheet_safe("=HYPERLINK(\"http://x\")").startswith("'=")
+    assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert spreadsheet_safe("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0"
+    assert spreadsheet_safe("+380501234567") == "+380501234567"
+    assert spreadsheet_safe("-12.5") == "-12.5"
+    for cell in ("=1+1", "'=x", "''@", "plain", "+380 50", "'-"):
+        assert unescape_formula(spreadsheet_safe(cell)) == cell

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import re
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -182,6 +183,26 @@ def _decoded_lines(binary: Iterable[bytes]) -> Iterator[str]:
         yield text
 
 
+_NUMBER_LIKE = re.compile(r"^[+-]?[\d .()/-]*$")
+
+
+def formula_risk(cell: str) -> bool:
+    """Whether a spreadsheet would run the cell as a formula, or it is one escaped already.
+
+    Phone numbers (``+380…``) and negative numbers are not a risk.
+    """
+    if not cell:
+        return False
+    if cell[0] in "=@\t\r" or (cell[0] in "+-" and not _NUMBER_LIKE.match(cell)):
+        return True
+    return cell[0] == "'" and formula_risk(cell[1:])
+
+
+def unescape_formula(cell: str) -> str:
+    """Undo the apostrophe our CSV export puts before a cell a spreadsheet would run."""
+    return cell[1:] if cell[:1] == "'" and formula_risk(cell[1:]) else cell
+
+
 def _sniff_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
@@ -206,7 +227,7 @@ def _csv_records(handle: IO[bytes], delimiter: str | None) -> Iterator[tuple[int
         for cells in reader:
             start, end = end + 1, skipped + reader.line_num
             if any(c.strip() for c in cells):
-                yield start, cells
+                yield start, [unescape_formula(c) for c in cells]
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             raise FileFormatError("a quoted value is opened but never closed", end + 1) from None

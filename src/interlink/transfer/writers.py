@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 from uuid import UUID
 
 from interlink.domain import model
 from interlink.domain.provenance import Provenance
-from interlink.transfer.readers import escape_item
+from interlink.transfer.readers import escape_item, formula_risk
 from interlink.transfer.rows import COLUMNS, kind_name
 
 Record = tuple[UUID, str | None, model.Facts, Provenance]
@@ -167,18 +166,10 @@ def to_columns(
     return out
 
 
-_NUMBER_LIKE = re.compile(r"^[+-]?[\d .()/-]*$")
-
-
 def spreadsheet_safe(cell: str) -> str:
-    """Defuse a cell a spreadsheet would run as a formula (``=cmd|…``, ``@SUM(…)``).
-
-    Phone numbers (``+380…``) and negative numbers are left as they are; anything else that
-    starts with = + - @ or a tab gets a leading apostrophe, the usual spreadsheet escape.
-    """
-    if cell and (cell[0] in "=@\t\r" or (cell[0] in "+-" and not _NUMBER_LIKE.match(cell))):
-        return "'" + cell
-    return cell
+    """Defuse a cell a spreadsheet would run as a formula (``=cmd|…``, ``@SUM(…)``) with the
+    usual leading apostrophe; the import takes it off again (``unescape_formula``)."""
+    return "'" + cell if formula_risk(cell) else cell
 
 
 class CsvWriter:
