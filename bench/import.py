@@ -25,7 +25,7 @@ from pathlib import Path
 
 import psycopg
 
-from interlink.synthetic import person_rows
+from interlink.synthetic.people import person_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "interlink"

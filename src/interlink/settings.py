@@ -6,6 +6,7 @@ long records live, and operators configure a node in one place.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -37,6 +38,12 @@ class Settings(BaseSettings):
         default=None, description="HMAC key of the audit chain; default data_dir/audit.key."
     )
     import_batch_size: int = Field(default=2000, ge=1)
+    import_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=0,
+        le=64,
+        description="Processes that validate rows of a large import; 0: in the main process.",
+    )
 
     @property
     def sqlalchemy_url(self) -> str:

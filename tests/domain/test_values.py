@@ -144,3 +144,17 @@ def test_control_characters_are_refused() -> None:
     with pytest.raises(ValueError, match="control"):
         clean_text("a\x00b")
     assert clean_text("line one\nline two\ttab") == "line one\nline two\ttab"
+
+
+@given(st.from_regex(r"\+[1-9][0-9 ]{6,18}", fullmatch=True))
+def test_the_fast_path_agrees_with_the_full_parser(text: str) -> None:
+    import phonenumbers
+
+    from interlink.domain.values import _fast_international
+
+    fast = _fast_international(text)
+    if fast is None:
+        return
+    number = phonenumbers.parse(text, None)
+    assert phonenumbers.is_possible_number(number)
+    assert fast == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

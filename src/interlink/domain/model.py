@@ -8,6 +8,7 @@ from them. Provenance is not here: it is the same for every record (see provenan
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar
 from uuid import UUID
 
@@ -333,10 +334,17 @@ LINK_ENDS: dict[codes.LinkKind, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+@lru_cache(maxsize=None)
+def _reference_fields(cls: type[Facts]) -> tuple[str, ...]:
+    return tuple(
+        name for name, field in cls.model_fields.items() if "UUID" in str(field.annotation)
+    )
+
+
 def references(facts: Facts) -> list[tuple[str, UUID]]:
     """Every other record this one points to, with the field that points (for the store)."""
     found: list[tuple[str, UUID]] = []
-    for field_name in type(facts).model_fields:
+    for field_name in _reference_fields(type(facts)):
         value: Any = getattr(facts, field_name)
         if isinstance(value, UUID):
             found.append((field_name, value))

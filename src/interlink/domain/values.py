@@ -98,11 +98,36 @@ def country_name(alpha2: str) -> str:
     return str(country.name) if country else alpha2
 
 
+_INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,16}$")
+_SEPARATORS = re.compile(r"[\s.()/-]")
+
+
+def _fast_international(text: str) -> str | None:
+    """E.164 for a plain international number (+, country code, digits), without the full
+    parser: most imported numbers are written so, and the parser is slow on a hot path."""
+    compact = _SEPARATORS.sub("", text)
+    if not _INTERNATIONAL.match(compact):
+        return None
+    digits = compact[1:]
+    for size in (1, 2, 3):
+        code = int(digits[:size])
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            national = digits[size:]
+            if not national or national[0] == "0":
+                return None  # leading zeros need the parser's rules
+            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+            return compact if phonenumbers.is_possible_number(number) else None
+    return None
+
+
 def parse_phone(value: str, region: str | None = None) -> str:
     """Return the E.164 form; a number without ``+`` needs the region it was dialled in."""
     text = value.strip()
     if not text:
         raise ValueError("a phone number is empty")
+    fast = _fast_international(text)
+    if fast is not None:
+        return fast
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -151,19 +176,26 @@ _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
+def _char_script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    code = ord(char)
+    for low, high, script in _SCRIPT_RANGES:
+        if low <= code <= high:
+            return script
+    return "Zzzz"
+
+
 def detect_script(text: str) -> str:
     """The ISO 15924 code of the script most letters of ``text`` are in ("Zyyy" if none)."""
+    if text.isascii():
+        return "Latn" if any(c.isalpha() for c in text) else "Zyyy"
     counts: dict[str, int] = {}
     for char in text:
-        if not char.isalpha():
-            continue
-        code = ord(char)
-        for low, high, script in _SCRIPT_RANGES:
-            if low <= code <= high:
-                counts[script] = counts.get(script, 0) + 1
-                break
-        else:
-            counts["Zzzz"] = counts.get("Zzzz", 0) + 1
+        script = _char_script(char)
+        if script is not None:
+            counts[script] = counts.get(script, 0) + 1
     if not counts:
         return "Zyyy"
     if {"Hani", "Hira", "Kana"} >= counts.keys() and counts.keys() & {"Hira", "Kana"}:

@@ -25,6 +25,7 @@ from interlink.access.roles import Action, Actor
 from interlink.domain import model, registry
 from interlink.domain.codes import HandlingCode, SubjectCategory
 from interlink.domain.provenance import Provenance, ProvenanceIn
+from interlink.identity.normalize import normalize_name
 from interlink.node import Node
 from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
 from interlink.store import records as store
@@ -379,6 +380,7 @@ def search(
     visible = store.visibility(access_clauses(actor, Action.SEARCH))
     limit = max(1, min(limit, MAX_PAGE))
     with transaction(node.engine) as conn:
+        exact_name = query.name is not None and not query.prefix
         ids = store.search_ids(
             conn,
             visible=visible,
@@ -386,9 +388,15 @@ def search(
             name=query.name,
             prefix=query.prefix,
             identifier=identifier,
-            limit=limit,
+            limit=limit * 5 if exact_name else limit,
         )
         found = store.get_many(conn, ids)
+        if exact_name:
+            wanted = normalize_name(query.name or "")
+            found = [
+                r for r in found
+                if any(normalize_name(t) == wanted for t in r.facts.name_texts())  # type: ignore[attr-defined]
+            ][:limit]
         audit.write(
             conn,
             node.audit_key,

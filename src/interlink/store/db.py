@@ -60,7 +60,9 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            # A connection is used by one thread at a time, but not always the one that
+            # opened it (an import writes from a background thread).
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             json_serializer=_json_serializer,
         )
         _tune_sqlite(engine)

@@ -1,6 +1,8 @@
 """Tables. One table holds every record (its provenance in columns, its facts as JSON);
-side tables index what is searched (names, identifiers, references) and are rebuilt from
-the facts whenever a record changes, so they can never disagree with it for long.
+side tables index what is searched (name tokens, identifiers, references) and are rebuilt
+from the facts in the same transaction whenever a record changes. They are derived data,
+written and removed only by ``store.records`` — without foreign keys, which would cost a
+trigger per index row on a bulk import and add no protection that module does not give.
 """
 
 from __future__ import annotations
@@ -128,34 +130,18 @@ records = Table(
     Column("import_job", Uuid),
     Column("version", Integer, nullable=False, default=1),
     Column("facts", JsonType, nullable=False),
-    UniqueConstraint("kind", "external_ref", name="uq_records_kind_external_ref"),
+    UniqueConstraint("external_ref", "kind", name="uq_records_external_ref_kind"),
     Index("ix_records_kind_unit", "kind", "owning_unit"),
     Index("ix_records_review_date", "review_date"),
-)
-
-names = Table(
-    "names",
-    metadata,
-    Column("record_id", Uuid, ForeignKey("records.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("script", String(4), nullable=False),
-    Column("latin", String(500), nullable=False),
-    Column("norm", String(500), nullable=False),
-    Index("ix_names_record_id", "record_id"),
-    Index("ix_names_norm", "norm"),
 )
 
 name_tokens = Table(
     "name_tokens",
     metadata,
     Column("token", String(100), primary_key=True),
-    Column(
-        "record_id",
-        Uuid,
-        ForeignKey("records.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    Column("record_id", Uuid, primary_key=True),
     Index("ix_name_tokens_record_id", "record_id"),
+    sqlite_with_rowid=False,
 )
 
 identifiers = Table(
@@ -163,22 +149,19 @@ identifiers = Table(
     metadata,
     Column("kind", String(20), primary_key=True),
     Column("value", String(200), primary_key=True),
-    Column(
-        "record_id",
-        Uuid,
-        ForeignKey("records.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    Column("record_id", Uuid, primary_key=True),
     Index("ix_identifiers_record_id", "record_id"),
+    sqlite_with_rowid=False,
 )
 
 refs = Table(
     "refs",
     metadata,
-    Column("record_id", Uuid, ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    Column("record_id", Uuid, primary_key=True),
     Column("field", String(40), primary_key=True),
     Column("target_id", Uuid, primary_key=True),
     Index("ix_refs_target_id", "target_id"),
+    sqlite_with_rowid=False,
 )
 
 files = Table(

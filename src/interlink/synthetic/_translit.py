@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 _CYR_VOWELS = frozenset("аеёиоуыэюяіїє")
 _CYR_SOFT = _CYR_VOWELS | frozenset("ʼ'ьъ")
@@ -31,12 +32,13 @@ class _Cyrillic:
         out: list[str] = []
         i, n = 0, len(word)
         while i < n:
-            ending = next((rep for suf, rep in self.endings if word.endswith(suf)
-                           and i == n - len(suf)), None)
+            ending = next(
+                (rep for suf, rep in self.endings if word.endswith(suf) and i == n - len(suf)), None
+            )
             if ending is not None:
                 out.append(ending)
                 break
-            pair = word[i:i + 2]
+            pair = word[i : i + 2]
             if pair in self.clusters:
                 out.append(self.clusters[pair])
                 i += 2
@@ -45,8 +47,13 @@ class _Cyrillic:
             prev = word[i - 1] if i else ""
             if ch in self.initial and (i == 0 or (self.after_vowel and prev in _CYR_SOFT)):
                 out.append(self.initial[ch])
-            elif (self.double_s and ch == "с" and prev in _CYR_VOWELS and i + 1 < n
-                  and word[i + 1] in _CYR_VOWELS):
+            elif (
+                self.double_s
+                and ch == "с"
+                and prev in _CYR_VOWELS
+                and i + 1 < n
+                and word[i + 1] in _CYR_VOWELS
+            ):
                 out.append("ss")
             else:
                 out.append(self.letters.get(ch, ch))
@@ -64,49 +71,114 @@ _RU_BASE = _table(
     "у=u ф=f х=kh ц=ts ч=ch ш=sh щ=shch ъ=ie ы=y ь= э=e ю=iu я=ia"
 )
 _RU_BGN = {**_RU_BASE, "ё": "yo", "й": "y", "ъ": "", "ю": "yu", "я": "ya"}
-_RU_DE = {**_RU_BASE, "в": "w", "ё": "jo", "ж": "sch", "з": "s", "й": "j", "х": "ch",
-          "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ю": "ju", "я": "ja"}
-_RU_FR = {**_RU_BASE, "ё": "io", "ж": "j", "у": "ou", "ч": "tch", "ш": "ch", "щ": "chtch",
-          "ъ": "", "ю": "iou"}
+_RU_DE = {
+    **_RU_BASE,
+    "в": "w",
+    "ё": "jo",
+    "ж": "sch",
+    "з": "s",
+    "й": "j",
+    "х": "ch",
+    "ц": "z",
+    "ч": "tsch",
+    "ш": "sch",
+    "щ": "schtsch",
+    "ъ": "",
+    "ю": "ju",
+    "я": "ja",
+}
+_RU_FR = {
+    **_RU_BASE,
+    "ё": "io",
+    "ж": "j",
+    "у": "ou",
+    "ч": "tch",
+    "ш": "ch",
+    "щ": "chtch",
+    "ъ": "",
+    "ю": "iou",
+}
 
 _UK_NATIONAL = _table(
     "а=a б=b в=v г=h ґ=g д=d е=e є=ie ж=zh з=z и=y і=i ї=i й=i к=k л=l м=m н=n о=o п=p "
     "р=r с=s т=t у=u ф=f х=kh ц=ts ч=ch ш=sh щ=shch ь= ю=iu я=ia ʼ= '="
 )
-_UK_RU = {**_UK_NATIONAL, "г": "g", "є": "ye", "и": "i", "ї": "yi", "й": "y", "ю": "yu",
-          "я": "ya"}
-_UK_DE = {**_UK_NATIONAL, "в": "w", "є": "je", "ж": "sch", "з": "s", "ї": "ji", "й": "j",
-          "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ю": "ju", "я": "ja"}
+_UK_RU = {**_UK_NATIONAL, "г": "g", "є": "ye", "и": "i", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UK_DE = {
+    **_UK_NATIONAL,
+    "в": "w",
+    "є": "je",
+    "ж": "sch",
+    "з": "s",
+    "ї": "ji",
+    "й": "j",
+    "х": "ch",
+    "ц": "z",
+    "ч": "tsch",
+    "ш": "sch",
+    "щ": "schtsch",
+    "ю": "ju",
+    "я": "ja",
+}
 
 _BG_OFFICIAL = _table(
     "а=a б=b в=v г=g д=d е=e ж=zh з=z и=i й=y к=k л=l м=m н=n о=o п=p р=r с=s т=t у=u "
     "ф=f х=h ц=ts ч=ch ш=sh щ=sht ъ=a ь=y ю=yu я=ya"
 )
 _BG_OLD = {**_BG_OFFICIAL, "х": "kh", "й": "i", "ъ": "u", "ю": "iu", "я": "ia"}
-_BG_DE = {**_BG_OFFICIAL, "в": "w", "ж": "sch", "з": "s", "й": "j", "х": "ch", "ц": "z",
-          "ч": "tsch", "ш": "sch", "щ": "scht", "ь": "j", "ю": "ju", "я": "ja"}
+_BG_DE = {
+    **_BG_OFFICIAL,
+    "в": "w",
+    "ж": "sch",
+    "з": "s",
+    "й": "j",
+    "х": "ch",
+    "ц": "z",
+    "ч": "tsch",
+    "ш": "sch",
+    "щ": "scht",
+    "ь": "j",
+    "ю": "ju",
+    "я": "ja",
+}
 
 CYRILLIC: dict[str, tuple[_Cyrillic, ...]] = {
     # Ukrainian: national 2010 (passports), as a Russian speaker writes it, German.
     "uk": (
-        _Cyrillic(_UK_NATIONAL, initial={"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"},
-                  clusters={"зг": "zgh"}),
+        _Cyrillic(
+            _UK_NATIONAL,
+            initial={"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"},
+            clusters={"зг": "zgh"},
+        ),
         _Cyrillic(_UK_RU, endings=(("ій", "iy"),)),
         _Cyrillic(_UK_DE, clusters={"кс": "x"}, double_s=True),
     ),
     # Russian: ICAO 2013 (passports), BGN-like, English press, German, French.
     "ru": (
         _Cyrillic(_RU_BASE),
-        _Cyrillic(_RU_BGN, initial={"е": "ye", "ё": "yo"}, after_vowel=True,
-                  endings=(("ий", "iy"),)),
-        _Cyrillic(_RU_BGN, initial={"е": "ye"}, clusters={"кс": "x"},
-                  endings=(("ий", "y"), ("ия", "ia"), ("ья", "ia"))),
-        _Cyrillic(_RU_DE, initial={"е": "je", "ё": "jo"}, after_vowel=True,
-                  clusters={"кс": "x"},
-                  endings=(("ий", "i"), ("ов", "ow"), ("ев", "ew"), ("ёв", "jow")),
-                  double_s=True),
-        _Cyrillic(_RU_FR, clusters={"ге": "gue", "ги": "gui"},
-                  endings=(("ий", "i"), ("ей", "ei"), ("ай", "ai")), double_s=True),
+        _Cyrillic(
+            _RU_BGN, initial={"е": "ye", "ё": "yo"}, after_vowel=True, endings=(("ий", "iy"),)
+        ),
+        _Cyrillic(
+            _RU_BGN,
+            initial={"е": "ye"},
+            clusters={"кс": "x"},
+            endings=(("ий", "y"), ("ия", "ia"), ("ья", "ia")),
+        ),
+        _Cyrillic(
+            _RU_DE,
+            initial={"е": "je", "ё": "jo"},
+            after_vowel=True,
+            clusters={"кс": "x"},
+            endings=(("ий", "i"), ("ов", "ow"), ("ев", "ew"), ("ёв", "jow")),
+            double_s=True,
+        ),
+        _Cyrillic(
+            _RU_FR,
+            clusters={"ге": "gue", "ги": "gui"},
+            endings=(("ий", "i"), ("ей", "ei"), ("ай", "ai")),
+            double_s=True,
+        ),
     ),
     # Bulgarian: Streamlined System (passports since 2009), older, German.
     "bg": (
@@ -170,12 +242,18 @@ def _greek(word: str, system: str) -> str:
             out.append("e" if c == "α" else "i")
             i += 2
             continue
-        if c == "γ" and nxt in "γκξχ":
+        if c == "γ" and nxt and nxt in "γκξχ":
             if nxt == "κ" and system == "phonetic" and i == 0:
                 out.append("g")
             else:
-                out.append({"γ": "ng", "κ": "gk" if system == "elot" else "ng", "ξ": "nx",
-                            "χ": "nch" if system != "phonetic" else "nh"}[nxt])
+                out.append(
+                    {
+                        "γ": "ng",
+                        "κ": "gk" if system == "elot" else "ng",
+                        "ξ": "nx",
+                        "χ": "nch" if system != "phonetic" else "nh",
+                    }[nxt]
+                )
             i += 2
             continue
         if system == "phonetic" and c == "γ":
@@ -214,7 +292,7 @@ def _armenian(word: str, system: str) -> str:
     i = 0
     while i < len(w):
         c = w[i]
-        if c == "ո" and w[i + 1:i + 2] == "ւ":
+        if c == "ո" and w[i + 1 : i + 2] == "ւ":
             out.append("u")
             i += 2
             continue
@@ -257,9 +335,10 @@ def capitalize(text: str) -> str:
 
 def _words(fn: Callable[[str], str]) -> Callable[[str], str]:
     def apply(text: str) -> str:
-        return capitalize(" ".join(
-            "-".join(fn(part) for part in word.split("-")) for word in text.split(" ")
-        ))
+        return capitalize(
+            " ".join("-".join(fn(part) for part in word.split("-")) for word in text.split(" "))
+        )
+
     return apply
 
 
@@ -269,9 +348,9 @@ def _cyr(system: _Cyrillic) -> Callable[[str], str]:
 
 SYSTEMS: dict[str, tuple[Callable[[str], str], ...]] = {
     **{lang: tuple(_cyr(s) for s in systems) for lang, systems in CYRILLIC.items()},
-    "el": tuple(_words(lambda w, s=s: _greek(w, s)) for s in ("elot", "phonetic", "classic")),
-    "hy": tuple(_words(lambda w, s=s: _armenian(w, s)) for s in ("passport", "ian")),
-    "ka": tuple(_words(lambda w, t=t: _georgian(w, t)) for t in (_KA, _KA_SCHOLAR, _KA_RU)),
+    "el": tuple(_words(partial(_greek, system=s)) for s in ("elot", "phonetic", "classic")),
+    "hy": tuple(_words(partial(_armenian, system=s)) for s in ("passport", "ian")),
+    "ka": tuple(_words(partial(_georgian, table=t)) for t in (_KA, _KA_SCHOLAR, _KA_RU)),
 }
 
 

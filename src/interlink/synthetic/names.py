@@ -93,7 +93,10 @@ _META: dict[str, tuple[str, str, bool, bool, MiddleStyle, float, bool]] = {
 }
 
 _RAW: dict[str, dict[str, str]] = {
-    **_names_europe.DATA, **_names_mena.DATA, **_names_asia.DATA, **_names_latin.DATA,
+    **_names_europe.DATA,
+    **_names_mena.DATA,
+    **_names_asia.DATA,
+    **_names_latin.DATA,
 }
 
 _PARTICLE = re.compile(
@@ -101,16 +104,20 @@ _PARTICLE = re.compile(
     r"le |la |ben |bin |abu )(.+)$",
     re.IGNORECASE,
 )
-_ICAO_DE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe",
-                          "Ü": "Ue"})
+_ICAO_DE = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
 _CEDILLA = str.maketrans({"ș": "ş", "ț": "ţ", "Ș": "Ş", "Ț": "Ţ"})
 _HU_PLAIN = str.maketrans({"ő": "ö", "ű": "ü", "Ő": "Ö", "Ű": "Ü"})
 
 
 def _local_forms(country: str, text: str) -> list[str]:
     """Writings a Latin-script name takes in its own country (ICAO umlauts, cedillas...)."""
-    extra = {"DE": text.translate(_ICAO_DE), "RO": text.translate(_CEDILLA),
-             "HU": text.translate(_HU_PLAIN)}.get(country)
+    extra = {
+        "DE": text.translate(_ICAO_DE),
+        "RO": text.translate(_CEDILLA),
+        "HU": text.translate(_HU_PLAIN),
+    }.get(country)
     return [extra] if extra else []
 
 
@@ -122,19 +129,22 @@ def _particle_forms(text: str) -> list[str]:
     particle, rest = match.groups()
     bare = particle.strip(" -")
     joined = bare.replace(" ", "")
-    return [capitalize(particle[:1]) + particle[1:] + rest, joined.capitalize() + rest.lower(),
-            rest]
+    return [
+        capitalize(particle[:1]) + particle[1:] + rest,
+        joined.capitalize() + rest.lower(),
+        rest,
+    ]
 
 
 def _separator_forms(text: str, *, join: bool) -> list[str]:
     """``Min-jun`` -> Min Jun (and Minjun); ``Abdul Rahman`` -> Abdulrahman."""
+    if _PARTICLE.match(text):
+        return []
     forms: list[str] = []
-    if "-" in text and not _PARTICLE.match(text):
+    if "-" in text:
         forms.append(capitalize(text.replace("-", " ")))
-        if join:
-            forms.append(text.replace("-", "").capitalize())
-    if join and " " in text and not _PARTICLE.match(text):
-        forms.append(text.replace(" ", "").capitalize())
+    if join and ("-" in text or " " in text):
+        forms.append("".join(re.split(r"[ -]", text)).capitalize())
     return forms
 
 
@@ -162,15 +172,17 @@ def _make(country: str, system: str, native: str, extras: list[str]) -> Name:
 
 
 def _parse(country: str, system: str, spec: str) -> tuple[list[Name], list[Name]]:
-    """Entries ``native[:female][=Latin/Latin]``, blank-separated; ``_`` stands for a space."""
+    """Entries ``native[:female][=Latin/Latin[:Latin/Latin]]``, blank-separated; ``_`` = space."""
     male: list[Name] = []
     female: list[Name] = []
     for entry in spec.split():
         natives, _, latin = entry.replace("_", " ").partition("=")
-        extras = [x for x in latin.split("/") if x]
+        latin_m, _, latin_f = latin.partition(":")
+        extras = [x for x in latin_m.split("/") if x]
+        extras_f = [x for x in latin_f.split("/") if x] or extras
         first, _, second = natives.partition(":")
         male.append(_make(country, system, first, extras))
-        female.append(_make(country, system, second, extras) if second else male[-1])
+        female.append(_make(country, system, second, extras_f) if second else male[-1])
     return male, female
 
 
@@ -184,11 +196,28 @@ def country_names(country: str) -> CountryNames:
     family, family_female = _parse(country, system, raw["family"])
     middle_male, middle_female = _parse(country, system, raw.get("middle", ""))
     return CountryNames(
-        country, script, tuple(male), tuple(female), tuple(family), tuple(family_female),
-        tuple(middle_male), tuple(middle_female), style, rate, family_first, joined, double,
+        country,
+        script,
+        tuple(male),
+        tuple(female),
+        tuple(family),
+        tuple(family_female),
+        tuple(middle_male),
+        tuple(middle_female),
+        style,
+        rate,
+        family_first,
+        joined,
+        double,
     )
 
 
 COUNTRIES: tuple[str, ...] = tuple(_META)
 SCRIPTS: dict[str, str] = {cc: meta[0] for cc, meta in _META.items()}
 TRANSLITERATED = frozenset(SYSTEMS)
+
+
+def parse_entries(country: str, spec: str, *, latin: bool) -> tuple[Name, ...]:
+    """Other lists in the name format (places): Latin forms by hand unless Latin script."""
+    names, _ = _parse(country, "latin" if latin else "hand", spec)
+    return tuple(names)

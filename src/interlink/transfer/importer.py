@@ -10,28 +10,39 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import queue
+import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 from sqlalchemy import Connection, update
 
 from interlink.access import audit
 from interlink.access.policy import RecordMeta, has_capability, permits
 from interlink.access.roles import Action, Actor, Capability
-from interlink.domain import model, registry
-from interlink.domain.codes import LinkKind, LinkRole
+from interlink.domain import model
+from interlink.domain.codes import HandlingCode, LinkKind, LinkRole, SubjectCategory
 from interlink.domain.provenance import Provenance, ProvenanceIn
 from interlink.node import Node
 from interlink.records.errors import Forbidden
 from interlink.records.service import new_provenance
 from interlink.store import records as store
 from interlink.store.schema import import_jobs
-from interlink.transfer.readers import FileFormatError, iter_rows, read_header
-from interlink.transfer.rows import FieldError, MappedRow, RowErrors, check_header, map_row
+from interlink.transfer.prepare import (
+    PROVENANCE_FIELDS,
+    SELF_CONTAINED,
+    Item,
+    Prepared,
+    Rejected,
+    prepare,
+    prepare_in_parallel,
+)
+from interlink.transfer.readers import FileFormatError, detect_format, iter_rows, read_header
+from interlink.transfer.rows import FieldError, RowErrors, check_header
 
 IMPORT_KINDS = {
     "persons": "person",
@@ -93,19 +104,12 @@ class _RejectWriter:
             self.handle.close()
 
 
-class _Batch:
-    def __init__(self) -> None:
-        self.mapped: list[tuple[int, dict[str, str], MappedRow]] = []
-
-    def __len__(self) -> int:
-        return len(self.mapped)
-
-
 @dataclass
 class _Run:
+    """One import in its transaction: checks that need the whole file or the database."""
+
     node: Node
     actor: Actor
-    kind: str
     conn: Connection
     job_id: str
     skip_invalid: bool
@@ -114,18 +118,27 @@ class _Run:
     now: datetime
     seen: dict[str, int] = field(default_factory=dict)
     resolved: dict[tuple[str, str], uuid.UUID | None] = field(default_factory=dict)
-    provenance_cache: dict[ProvenanceIn, Provenance] = field(default_factory=dict)
+    shared: dict[tuple[object, ...], tuple[tuple[Any, ...], Provenance]] = field(
+        default_factory=dict
+    )
+    batch: list[tuple[dict[str, str], Prepared]] = field(default_factory=list)
+    writer: store.BulkWriter | None = None
+    background: _BackgroundWriter | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    creatable: dict[tuple[object, str], bool] = field(default_factory=dict)
 
     @property
     def writing(self) -> bool:
         return self.skip_invalid or self.report.rejected == 0
 
-    def reject(self, values: dict[str, str], err: RowErrors) -> None:
-        self.report.rejected += 1
-        if len(self.report.errors) < MAX_LISTED_ERRORS:
-            self.report.errors.append(err)
-        if self.rejects is not None:
-            self.rejects.write(values, err)
+    def reject(self, values: dict[str, str], line: int, errors: list[FieldError]) -> None:
+        err = RowErrors(line, errors)
+        with self.lock:  # the background writer rejects ids the database has already
+            self.report.rejected += 1
+            if len(self.report.errors) < MAX_LISTED_ERRORS:
+                self.report.errors.append(err)
+            if self.rejects is not None:
+                self.rejects.write(values, err)
 
     def _resolve(self, kind: str, external_id: str) -> uuid.UUID | None:
         key = (kind, external_id)
@@ -140,78 +153,155 @@ class _Run:
     def resolve_organization(self, external_id: str) -> uuid.UUID | None:
         return self._resolve("organization", external_id)
 
-    def provenance(self, prov: ProvenanceIn) -> Provenance:
-        cached = self.provenance_cache.get(prov)
-        if cached is None:
-            cached = new_provenance(self.node, self.actor, prov, self.now)
-            self.provenance_cache[prov] = cached
-        return cached
+    def _shared(self, provenance: tuple[object, ...]) -> tuple[tuple[Any, ...], Provenance]:
+        """Stored provenance columns, made once per distinct provenance in the file."""
+        found = self.shared.get(provenance)
+        if found is None:
+            stated = ProvenanceIn.model_validate(
+                dict(zip(PROVENANCE_FIELDS, provenance, strict=True))
+            )
+            full = new_provenance(self.node, self.actor, stated, self.now)
+            assert self.writer is not None
+            found = self.shared[provenance] = (self.writer.shared_values(full, self.job_id), full)
+        return found
 
-    def flush(self, batch: _Batch) -> None:
+    def take(self, line: int, values: dict[str, str] | None, result: Prepared | Rejected) -> None:
+        """Check one mapped row against the file so far and the actor's rights."""
+        self.report.rows_read += 1
+        values = values or {}
+        if isinstance(result, Rejected):
+            self.reject(values, result.line, result.errors)
+            return
+        first = self.seen.setdefault(result.external_id, result.line)
+        if first != result.line:
+            self.reject(
+                values,
+                result.line,
+                [FieldError("id", f"'{result.external_id}' appears already on line {first}")],
+            )
+            return
+        if not self._may_create(result):
+            self.reject(
+                values,
+                result.line,
+                [
+                    FieldError(
+                        "role",
+                        "your role may not create this kind of record "
+                        "(victim data or handling code)",
+                    )
+                ],
+            )
+            return
+        self.batch.append((values, result))
+        if len(self.batch) >= self.node.settings.import_batch_size:
+            self.hand_off()
+
+    def _may_create(self, item: Prepared) -> bool:
+        key = (item.provenance[_HANDLING], item.subject_category)
+        allowed = self.creatable.get(key)
+        if allowed is None:
+            meta = RecordMeta(
+                self.actor.unit or "",
+                HandlingCode(str(key[0])),
+                SubjectCategory(item.subject_category),
+            )
+            allowed = self.creatable[key] = permits(self.actor, Action.CREATE, meta)
+        return allowed
+
+    def hand_off(self) -> None:
+        """Pass the batch to the background writer, or write it here and now."""
+        batch, self.batch = self.batch, []
+        if self.background is not None:
+            self.background.put(batch)
+        else:
+            self.write(batch)
+
+    def write(self, batch: list[tuple[dict[str, str], Prepared]]) -> None:
+        """Refuse ids the database has already; write the rest (unless the import failed)."""
         if not batch:
             return
-        refs_by_kind: dict[str, list[str]] = {}
-        for _, _, m in batch.mapped:
-            refs_by_kind.setdefault(type(m.facts).kind, []).append(m.external_id)  # type: ignore[attr-defined]
-        existing: set[tuple[str, str]] = {
-            (kind_name, ref)
-            for kind_name, refs in refs_by_kind.items()
-            for ref in store.ids_for_external_refs(self.conn, kind_name, refs)
+        if self.writer is None:
+            self.writer = store.BulkWriter(self.conn)
+        by_kind: dict[str, list[str]] = {}
+        for _, item in batch:
+            by_kind.setdefault(item.kind, []).append(item.external_id)
+        existing = {
+            (kind, ref)
+            for kind, refs in by_kind.items()
+            for ref in store.ids_for_external_refs(self.conn, kind, refs)
         }
-        rows: list[dict[str, Any]] = []
-        facts: list[model.Facts] = []
-        links: list[tuple[str, str, Provenance]] = []
-        for line, values, mapped in batch.mapped:
-            if (type(mapped.facts).kind, mapped.external_id) in existing:  # type: ignore[attr-defined]
+        links: list[tuple[uuid.UUID, str, Provenance]] = []
+        for values, item in batch:
+            if (item.kind, item.external_id) in existing:
                 self.reject(
                     values,
-                    RowErrors(
-                        line,
-                        [
-                            FieldError(
-                                "id", f"'{mapped.external_id}' exists already in the database"
-                            )
-                        ],
-                    ),
+                    item.line,
+                    [FieldError("id", f"'{item.external_id}' exists already in the database")],
                 )
                 continue
             if not self.writing:
                 continue
-            provenance = self.provenance(mapped.provenance)
-            record_id = store.new_id()
-            rows.append(
-                store.record_row(
-                    record_id,
-                    mapped.facts,
-                    provenance,
-                    external_ref=mapped.external_id,
-                    import_job=self.job_id,
-                )
+            shared, provenance = self._shared(item.provenance)
+            self.writer.add_prepared(
+                shared,
+                item.record_id,
+                item.kind,
+                item.external_id,
+                item.subject_category,
+                item.facts_json,
+                (item.tokens, item.identifiers, item.references),
             )
-            facts.append(mapped.facts)
-            if mapped.holder_external_id:
-                holder = self.resolve_person(mapped.holder_external_id)
+            self.report.imported += 1
+            if item.holder_external_id:
+                holder = self.resolve_person(item.holder_external_id)
                 if holder is not None:
-                    links.append((str(holder), record_id, provenance))
-        batch.mapped.clear()
-        if not self.writing or not rows:
-            return
-        for holder_id, doc_id, provenance in links:
+                    links.append((holder, item.record_id, provenance))
+        for holder, document_id, provenance in links:
             link = model.Link(
                 link_kind=LinkKind.PERSON_DOCUMENT,
-                source=uuid.UUID(holder_id),
-                target=uuid.UUID(doc_id),
+                source=holder,
+                target=uuid.UUID(document_id),
                 role=LinkRole.HOLDER,
             )
-            rows.append(store.record_row(store.new_id(), link, provenance, import_job=self.job_id))
-            facts.append(link)
-        store.insert_many(self.conn, rows, facts)
-        self.report.imported += len(rows) - len(links)
+            link_id = store.new_id()
+            row = store.record_row(link_id, link, provenance, import_job=self.job_id)
+            self.writer.add_row(row, store.index_rows(link_id, link))
+        if self.writing:
+            self.writer.flush()
 
 
-def _may_create(actor: Actor, facts: model.Facts, prov: ProvenanceIn) -> bool:
-    meta = RecordMeta(actor.unit or "", prov.handling_code, registry.subject_category(facts))
-    return permits(actor, Action.CREATE, meta)
+SQLITE_IMPORT_CACHE_KIB = 512 * 1024
+_HANDLING = PROVENANCE_FIELDS.index("handling_code")
+PARALLEL_MIN_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
+
+
+def _prepared_rows(node: Node, run: _Run, kind: str, path: Path) -> Iterator[Item]:
+    region = node.settings.phone_region
+    workers = node.settings.import_workers
+    parallel = (
+        kind in SELF_CONTAINED
+        and workers > 0
+        and detect_format(path) == "csv"
+        and path.stat().st_size >= PARALLEL_MIN_BYTES
+    )
+    if parallel:
+        yield from prepare_in_parallel(
+            kind, path, workers=workers, phone_region=region, keep_values=run.rejects is not None
+        )
+        return
+    for source in iter_rows(path):
+        yield (
+            source.line,
+            source.values,
+            prepare(
+                kind,
+                source,
+                resolve=run.resolve_person,
+                resolve_organization=run.resolve_organization,
+                phone_region=region,
+            ),
+        )
 
 
 def import_file(
@@ -232,12 +322,18 @@ def import_file(
     report = ImportReport(kind=kind, job_id=str(uuid.uuid4()))
     sha256 = file_sha256(path)
     check_header(kind, read_header(path))
-    rows = iter_rows(path)
     rejects = _RejectWriter(rejects_path) if skip_invalid and rejects_path else None
     now = datetime.now(UTC)
-    batch_size = node.settings.import_batch_size
     try:
         with node.engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # Index pages of a large import stay in memory instead of going to disk
+                # and back for every batch (random UUID keys touch pages everywhere).
+                conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")
+            if conn.dialect.name == "postgresql":
+                # The table grows inside this transaction, unseen by the planner's statistics,
+                # which would choose ever longer scans for the duplicate-id checks.
+                conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
             conn.execute(
                 import_jobs.insert().values(
                     id=report.job_id,
@@ -249,56 +345,18 @@ def import_file(
                     status="running",
                 )
             )
-            run = _Run(node, actor, kind, conn, report.job_id, skip_invalid, rejects, report, now)
-            batch = _Batch()
-            for source in rows:
-                report.rows_read += 1
-                try:
-                    mapped = map_row(
-                        kind,
-                        source,
-                        resolve=run.resolve_person,
-                        resolve_organization=run.resolve_organization,
-                        phone_region=node.settings.phone_region,
-                    )
-                except RowErrors as err:
-                    run.reject(source.values, err)
-                else:
-                    first = run.seen.setdefault(mapped.external_id, source.line)
-                    if first != source.line:
-                        run.reject(
-                            source.values,
-                            RowErrors(
-                                source.line,
-                                [
-                                    FieldError(
-                                        "id",
-                                        f"'{mapped.external_id}' appears already on line {first}",
-                                    )
-                                ],
-                            ),
-                        )
-                    elif not _may_create(actor, mapped.facts, mapped.provenance):
-                        run.reject(
-                            source.values,
-                            RowErrors(
-                                source.line,
-                                [
-                                    FieldError(
-                                        "role",
-                                        "your role may not create this kind of record "
-                                        "(victim data or handling code)",
-                                    )
-                                ],
-                            ),
-                        )
-                    else:
-                        batch.mapped.append((source.line, source.values, mapped))
-                if len(batch) >= batch_size:
-                    run.flush(batch)
-                if progress is not None and report.rows_read % 10_000 == 0:
-                    progress(report.rows_read)
-            run.flush(batch)
+            run = _Run(node, actor, conn, report.job_id, skip_invalid, rejects, report, now)
+            if kind in SELF_CONTAINED:  # nothing else uses the connection while mapping
+                run.background = _BackgroundWriter(run.write)
+            try:
+                for line, values, result in _prepared_rows(node, run, kind, path):
+                    run.take(line, values, result)
+                    if progress is not None and report.rows_read % 10_000 == 0:
+                        progress(report.rows_read)
+                run.hand_off()
+            finally:
+                if run.background is not None:
+                    run.background.close()
             if report.rows_read == 0:
                 raise FileFormatError("the file has a header but no rows")
             if not run.writing:
@@ -345,6 +403,45 @@ def import_file(
     if progress is not None:
         progress(report.rows_read)
     return report
+
+
+class _BackgroundWriter:
+    """Writes batches in a thread while the main thread reads and checks the next ones.
+
+    The database driver releases the interpreter lock while it works, so reading and
+    writing overlap. At most two batches wait; an error in the thread is raised in the
+    caller at the next hand-off or at close.
+    """
+
+    _DONE: Final = None
+
+    def __init__(self, write: Callable[[list[tuple[dict[str, str], Prepared]]], None]) -> None:
+        self._write = write
+        self._queue: queue.Queue[list[tuple[dict[str, str], Prepared]] | None] = queue.Queue(2)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="import-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (batch := self._queue.get()) is not self._DONE:
+            if self._error is None:
+                try:
+                    self._write(batch)
+                except BaseException as exc:  # re-raised in the caller's thread
+                    self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def put(self, batch: list[tuple[dict[str, str], Prepared]]) -> None:
+        self._raise()
+        self._queue.put(batch)
+
+    def close(self) -> None:
+        self._queue.put(self._DONE)
+        self._thread.join()
+        self._raise()
 
 
 class _Abort(Exception):

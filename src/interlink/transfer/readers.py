@@ -7,6 +7,7 @@ the physical line (or sheet row) it started on, so an error can send the user to
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import re
@@ -347,3 +348,84 @@ def _cell_text(value: object) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value).strip()
+
+
+# --- CSV in pieces, for parallel reading ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CsvPiece:
+    """Whole CSV records cut from a file, to be read apart from the rest.
+
+    ``head`` is the file up to the end of its header record, so that a piece reads exactly
+    as the file would (same delimiter, same BOM handling); ``lines_before`` is the number of
+    physical lines in the file before ``body``.
+    """
+
+    head: bytes
+    lines_before: int
+    body: bytes
+    tab: bool
+
+
+def _record_end(buffer: bytes, start: int = 0) -> int:
+    """Index just past the last line break in ``buffer[start:]`` that ends a record (outside
+    quotes, counting from ``start``, itself a record boundary); -1 if there is none."""
+    end = buffer.rfind(b"\n", start)
+    while end >= start:
+        if buffer.count(b'"', start, end) % 2 == 0:
+            return end + 1
+        end = buffer.rfind(b"\n", start, end)
+    return -1
+
+
+def _first_record_end(buffer: bytes) -> int:
+    """Index just past the first non-blank record; -1 if it does not end in ``buffer``."""
+    start = len(buffer) - len(buffer.lstrip(b"\r\n"))
+    end = buffer.find(b"\n", start)
+    while end >= 0:
+        if buffer.count(b'"', start, end) % 2 == 0:
+            return end + 1
+        end = buffer.find(b"\n", end + 1)
+    return -1
+
+
+def csv_pieces(path: str | Path, piece_bytes: int = 1 << 20) -> Iterator[CsvPiece]:
+    """The data records of a CSV file in pieces of about ``piece_bytes``, in file order."""
+    path = Path(path)
+    tab = path.suffix.lower() == ".tsv"
+    with open(path, "rb") as handle:
+        buffer = b""
+        head_end = -1
+        while head_end < 0:  # the header record: the first non-blank one
+            more = handle.read(piece_bytes)
+            buffer += more
+            head_end = _first_record_end(buffer)
+            if head_end < 0 and not more:
+                return  # a header and nothing else
+        head, buffer = buffer[:head_end], buffer[head_end:]
+        lines = head.count(b"\n")
+        while True:
+            more = handle.read(piece_bytes)
+            buffer += more
+            cut = _record_end(buffer) if more else len(buffer)
+            if cut > 0:
+                body, buffer = buffer[:cut], buffer[cut:]
+                yield CsvPiece(head, lines, body, tab)
+                lines += body.count(b"\n")
+            if not more:
+                return
+
+
+def rows_of_piece(piece: CsvPiece) -> Iterator[SourceRow]:
+    """The rows of one piece, numbered by their lines in the whole file."""
+    shift = piece.lines_before - piece.head.count(b"\n")
+    handle = io.BytesIO(piece.head + piece.body)
+    try:
+        for row in _rows(_csv_records(handle, "\t" if piece.tab else None)):
+            row.line += shift
+            yield row
+    except FileFormatError as exc:
+        if exc.line is not None and exc.line > piece.head.count(b"\n"):
+            raise FileFormatError(exc.message, exc.line + shift, exc.field) from None
+        raise

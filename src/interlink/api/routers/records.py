@@ -12,10 +12,11 @@ from interlink.api.deps import ActorDep, NodeDep
 from interlink.api.schemas import BODIES, record_out
 from interlink.domain.codes import HandlingCode, PersonRole, SubjectCategory
 from interlink.domain.registry import KINDS, RecordKind
+from interlink.domain.values import CleanText
 from interlink.store.records import ListFilter
 
 Purpose = Annotated[
-    str | None,
+    CleanText | None,
     Header(alias="X-Purpose", max_length=500, description="Why you read this (audited)."),
 ]
 
@@ -60,7 +61,7 @@ def _add_routes(router: APIRouter, kind: RecordKind) -> None:
         record_id: UUID,
         actor: ActorDep,
         node: NodeDep,
-        reason: Annotated[str, Query(min_length=3, max_length=500)],
+        reason: Annotated[CleanText, Query(min_length=3, max_length=500)],
     ) -> Response:
         records.delete(node, actor, str(record_id), reason=reason, kind=kind.name)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -68,12 +69,12 @@ def _add_routes(router: APIRouter, kind: RecordKind) -> None:
     def list_(
         actor: ActorDep,
         node: NodeDep,
-        owning_unit: Annotated[str | None, Query(max_length=64)] = None,
+        owning_unit: Annotated[CleanText | None, Query(max_length=64)] = None,
         handling_code: HandlingCode | None = None,
         subject_category: SubjectCategory | None = None,
         role: PersonRole | None = None,
         updated_since: datetime | None = None,
-        external_ref: Annotated[str | None, Query(max_length=200)] = None,
+        external_ref: Annotated[CleanText | None, Query(max_length=200)] = None,
         limit: Annotated[int, Query(ge=1, le=records.service.MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
         purpose: Purpose = None,

@@ -10,17 +10,18 @@ from interlink import records
 from interlink.api.deps import ActorDep, NodeDep
 from interlink.api.schemas import SearchOut
 from interlink.domain import registry
+from interlink.domain.values import CleanText
 
 router = APIRouter(prefix="/api", tags=["search"])
 KindName = Annotated[str | None, Query(pattern="^(" + "|".join(registry.BY_NAME) + ")$")]
-Text = Annotated[str | None, Query(min_length=1, max_length=200)]
+Text = Annotated[CleanText | None, Query(min_length=1, max_length=200)]
 
 
 @router.get("/search", response_model=SearchOut, operation_id="search")
 def search(
     actor: ActorDep,
     node: NodeDep,
-    purpose: Annotated[str, Query(min_length=3, max_length=500, description="Audited.")],
+    purpose: Annotated[CleanText, Query(min_length=3, max_length=500, description="Audited.")],
     name: Text = None,
     prefix: bool = False,
     document_number: Text = None,

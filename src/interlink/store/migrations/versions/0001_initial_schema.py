@@ -108,7 +108,7 @@ def upgrade() -> None:
             ["owning_unit"], ["units.code"], name=op.f("fk_records_owning_unit_units")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_records")),
-        sa.UniqueConstraint("kind", "external_ref", name="uq_records_kind_external_ref"),
+        sa.UniqueConstraint("external_ref", "kind", name="uq_records_external_ref_kind"),
     )
     with op.batch_alter_table("records", schema=None) as batch_op:
         batch_op.create_index("ix_records_kind_unit", ["kind", "owning_unit"], unique=False)
@@ -146,13 +146,8 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("value", sa.String(length=200), nullable=False),
         sa.Column("record_id", sa.String(length=36), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["record_id"],
-            ["records.id"],
-            name=op.f("fk_identifiers_record_id_records"),
-            ondelete="CASCADE",
-        ),
         sa.PrimaryKeyConstraint("kind", "value", "record_id", name=op.f("pk_identifiers")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("identifiers", schema=None) as batch_op:
         batch_op.create_index("ix_identifiers_record_id", ["record_id"], unique=False)
@@ -161,47 +156,19 @@ def upgrade() -> None:
         "name_tokens",
         sa.Column("token", sa.String(length=100), nullable=False),
         sa.Column("record_id", sa.String(length=36), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["record_id"],
-            ["records.id"],
-            name=op.f("fk_name_tokens_record_id_records"),
-            ondelete="CASCADE",
-        ),
         sa.PrimaryKeyConstraint("token", "record_id", name=op.f("pk_name_tokens")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("name_tokens", schema=None) as batch_op:
         batch_op.create_index("ix_name_tokens_record_id", ["record_id"], unique=False)
-
-    op.create_table(
-        "names",
-        sa.Column("record_id", sa.String(length=36), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("script", sa.String(length=4), nullable=False),
-        sa.Column("latin", sa.String(length=500), nullable=False),
-        sa.Column("norm", sa.String(length=500), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["record_id"],
-            ["records.id"],
-            name=op.f("fk_names_record_id_records"),
-            ondelete="CASCADE",
-        ),
-    )
-    with op.batch_alter_table("names", schema=None) as batch_op:
-        batch_op.create_index("ix_names_norm", ["norm"], unique=False)
-        batch_op.create_index("ix_names_record_id", ["record_id"], unique=False)
 
     op.create_table(
         "refs",
         sa.Column("record_id", sa.String(length=36), nullable=False),
         sa.Column("field", sa.String(length=40), nullable=False),
         sa.Column("target_id", sa.String(length=36), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["record_id"],
-            ["records.id"],
-            name=op.f("fk_refs_record_id_records"),
-            ondelete="CASCADE",
-        ),
         sa.PrimaryKeyConstraint("record_id", "field", "target_id", name=op.f("pk_refs")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("refs", schema=None) as batch_op:
         batch_op.create_index("ix_refs_target_id", ["target_id"], unique=False)
@@ -219,11 +186,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_refs_target_id")
 
     op.drop_table("refs")
-    with op.batch_alter_table("names", schema=None) as batch_op:
-        batch_op.drop_index("ix_names_record_id")
-        batch_op.drop_index("ix_names_norm")
-
-    op.drop_table("names")
     with op.batch_alter_table("name_tokens", schema=None) as batch_op:
         batch_op.drop_index("ix_name_tokens_record_id")
 
