@@ -14,7 +14,8 @@ from interlink.access.accounts import add_user, ensure_unit, get_user
 from interlink.access.roles import Actor
 from interlink.domain import model
 from interlink.node import Node
-from interlink.records.service import new_provenance
+from interlink.domain.provenance import Provenance, ProvenanceIn
+from interlink.records.service import add_years
 from interlink.store import records as store
 from interlink.store.db import transaction
 from interlink.store.schema import records
@@ -62,8 +63,7 @@ def load_demo(
         rows: list[dict[str, Any]] = []
         facts: list[model.Facts] = []
         for rec in _chain(first, world):
-            owner = Actor(id=None, username="demo", role=Role.INVESTIGATOR, unit=rec.unit)
-            provenance = new_provenance(node, owner, rec.provenance, now)
+            provenance = _demo_provenance(node, rec.provenance, rec.unit, now)
             rows.append(
                 store.record_row(str(rec.id), rec.facts, provenance, external_ref=rec.external_ref)
             )
@@ -82,6 +82,21 @@ def load_demo(
     summary.loaded = True
     summary.records = count
     return summary
+
+
+def _demo_provenance(node: Node, stated: ProvenanceIn, unit: str, now: datetime) -> Provenance:
+    """Provenance as the node would record it, except that a generated review date may lie
+    in the past: the demo shows records that are due for review."""
+    data = stated.model_dump()
+    data.update(
+        owning_unit=unit,
+        recorded_at=now,
+        recorded_by="demo",
+        updated_at=now,
+        updated_by="demo",
+        review_date=stated.review_date or add_years(now.date(), node.settings.review_years),
+    )
+    return Provenance.model_validate(data)
 
 
 def _chain(first: Any, rest: Any) -> Any:
