@@ -13,8 +13,8 @@ from interlink.access import Role, audit
 from interlink.access.accounts import add_user, ensure_unit, get_user
 from interlink.access.roles import Actor
 from interlink.domain import model
-from interlink.node import Node
 from interlink.domain.provenance import Provenance, ProvenanceIn
+from interlink.node import Node
 from interlink.records.service import add_years
 from interlink.store import records as store
 from interlink.store.db import transaction

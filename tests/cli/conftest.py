@@ -25,7 +25,7 @@ class Cli:
     env: dict[str, str]
     tmp: Path
 
-    def __call__(self, *args: str, input: str | None = None) -> Result:  # noqa: A002
+    def __call__(self, *args: str, input: str | None = None) -> Result:
         return CliRunner().invoke(app, list(args), env=self.env, input=input)
 
     def file(self, name: str, text: str, encoding: str = "utf-8") -> Path:

@@ -8,7 +8,7 @@ from them. Provenance is not here: it is the same for every record (see provenan
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Annotated, Any, ClassVar
 from uuid import UUID
 
@@ -334,7 +334,7 @@ LINK_ENDS: dict[codes.LinkKind, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reference_fields(cls: type[Facts]) -> tuple[str, ...]:
     return tuple(
         name for name, field in cls.model_fields.items() if "UUID" in str(field.annotation)
