@@ -193,3 +193,29 @@ def test_audit_is_readable_by_the_data_protection_officer_only(client, login) ->
     assert [e["action"] for e in entries] == ["read", "create"]
     assert entries[0]["purpose"] == "interview prep"
     assert client.get("/api/audit/verify", headers=dpo).json()["ok"] is True
+
+
+def test_repeated_wrong_passwords_lock_the_account(client, people) -> None:
+    from interlink.access.accounts import MAX_FAILED_LOGINS
+    from tests.conftest import PASSWORD
+
+    actor = people.actor(Role.ANALYST)
+    for _ in range(MAX_FAILED_LOGINS):
+        assert (
+            client.post(
+                "/api/token", data={"username": actor.username, "password": "wrong"}
+            ).status_code
+            == 401
+        )
+    locked = client.post("/api/token", data={"username": actor.username, "password": PASSWORD})
+    assert locked.status_code == 401
+
+
+def test_failed_sign_ins_are_audited_without_the_name_tried(client, node, people) -> None:
+    from sqlalchemy import text
+
+    client.post("/api/token", data={"username": "Mykola.Secret", "password": "x"})
+    with node.engine.connect() as conn:
+        rows = conn.execute(text("SELECT actor, outcome, details FROM audit_log")).all()
+    assert ("(sign-in)", "refused") in [(r.actor, r.outcome) for r in rows]
+    assert all("Mykola" not in (r.details or "") for r in rows)

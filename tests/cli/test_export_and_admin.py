@@ -151,3 +151,14 @@ def test_review_commands_accept_the_imported_id(cli) -> None:
     assert erased.exit_code == 0, erased.output
     missing = cli("review", "erase", "P1", "--reason", "again", "--user", "dpo")
     assert missing.exit_code == 3 and "P1" in missing.stderr
+
+
+def test_the_global_db_option_chooses_the_database(cli) -> None:
+    url = cli.env["INTERLINK_DATABASE_URL"]
+    env_without = {**cli.env, "INTERLINK_DATABASE_URL": ""}
+    from typer.testing import CliRunner
+
+    from interlink.cli import app
+
+    done = CliRunner().invoke(app, ["--db", url, "units", "list"], env=env_without)
+    assert done.exit_code == 0 and "UA-KYIV" in done.stdout
