@@ -67,3 +67,18 @@ def test_parallel_skip_invalid_keeps_the_bad_rows_values(node, people, tmp_path,
                                   skip_invalid=True, rejects_path=rejects)
     assert report.written and report.imported == 2000 and report.rejected == 1
     assert "P9999" in rejects.read_text(encoding="utf-8")
+
+
+def test_a_large_load_leaves_every_index_in_place(node, people, tmp_path, parallel) -> None:
+    from sqlalchemy import inspect
+
+    from interlink.store.schema import metadata
+
+    path = tmp_path / "p.csv"
+    path.write_text(HEADER + rows(500), encoding="utf-8")
+    importer.import_file(node, people.actor(Role.INVESTIGATOR), "persons", path)
+    inspector = inspect(node.engine)
+    for table in metadata.sorted_tables:
+        declared = {i.name for i in table.indexes}
+        present = {i["name"] for i in inspector.get_indexes(table.name)}
+        assert declared <= present, table.name

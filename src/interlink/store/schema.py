@@ -135,33 +135,35 @@ records = Table(
     Index("ix_records_review_date", "review_date"),
 )
 
+# The index tables have unique indexes rather than primary keys: a large import on SQLite
+# drops every index of theirs, appends, and builds the indexes again in one sorted pass.
 name_tokens = Table(
     "name_tokens",
     metadata,
-    Column("token", String(100), primary_key=True),
-    Column("record_id", Uuid, primary_key=True),
+    Column("token", String(100), nullable=False),
+    Column("record_id", Uuid, nullable=False),
+    Index("ux_name_tokens_token_record_id", "token", "record_id", unique=True),
     Index("ix_name_tokens_record_id", "record_id"),
-    sqlite_with_rowid=False,
 )
 
 identifiers = Table(
     "identifiers",
     metadata,
-    Column("kind", String(20), primary_key=True),
-    Column("value", String(200), primary_key=True),
-    Column("record_id", Uuid, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("value", String(200), nullable=False),
+    Column("record_id", Uuid, nullable=False),
+    Index("ux_identifiers_kind_value_record_id", "kind", "value", "record_id", unique=True),
     Index("ix_identifiers_record_id", "record_id"),
-    sqlite_with_rowid=False,
 )
 
 refs = Table(
     "refs",
     metadata,
-    Column("record_id", Uuid, primary_key=True),
-    Column("field", String(40), primary_key=True),
-    Column("target_id", Uuid, primary_key=True),
+    Column("record_id", Uuid, nullable=False),
+    Column("field", String(40), nullable=False),
+    Column("target_id", Uuid, nullable=False),
+    Index("ux_refs_record_id_field_target_id", "record_id", "field", "target_id", unique=True),
     Index("ix_refs_target_id", "target_id"),
-    sqlite_with_rowid=False,
 )
 
 files = Table(

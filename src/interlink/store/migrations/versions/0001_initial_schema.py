@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-28 06:43:43.866147
+Create Date: 2026-11-28 07:32:33.887413
 """
 
 from __future__ import annotations
@@ -58,6 +58,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_files")),
     )
     op.create_table(
+        "identifiers",
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("value", sa.String(length=200), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+    )
+    with op.batch_alter_table("identifiers", schema=None) as batch_op:
+        batch_op.create_index("ix_identifiers_record_id", ["record_id"], unique=False)
+        batch_op.create_index(
+            "ux_identifiers_kind_value_record_id", ["kind", "value", "record_id"], unique=True
+        )
+
+    op.create_table(
         "import_jobs",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("kind", sa.String(length=40), nullable=False),
@@ -71,6 +83,27 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_import_jobs")),
     )
+    op.create_table(
+        "name_tokens",
+        sa.Column("token", sa.String(length=100), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+    )
+    with op.batch_alter_table("name_tokens", schema=None) as batch_op:
+        batch_op.create_index("ix_name_tokens_record_id", ["record_id"], unique=False)
+        batch_op.create_index("ux_name_tokens_token_record_id", ["token", "record_id"], unique=True)
+
+    op.create_table(
+        "refs",
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("field", sa.String(length=40), nullable=False),
+        sa.Column("target_id", sa.String(length=36), nullable=False),
+    )
+    with op.batch_alter_table("refs", schema=None) as batch_op:
+        batch_op.create_index("ix_refs_target_id", ["target_id"], unique=False)
+        batch_op.create_index(
+            "ux_refs_record_id_field_target_id", ["record_id", "field", "target_id"], unique=True
+        )
+
     op.create_table(
         "units",
         sa.Column("code", sa.String(length=64), nullable=False),
@@ -141,37 +174,6 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_api_tokens")),
     )
-    op.create_table(
-        "identifiers",
-        sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("value", sa.String(length=200), nullable=False),
-        sa.Column("record_id", sa.String(length=36), nullable=False),
-        sa.PrimaryKeyConstraint("kind", "value", "record_id", name=op.f("pk_identifiers")),
-        sqlite_with_rowid=False,
-    )
-    with op.batch_alter_table("identifiers", schema=None) as batch_op:
-        batch_op.create_index("ix_identifiers_record_id", ["record_id"], unique=False)
-
-    op.create_table(
-        "name_tokens",
-        sa.Column("token", sa.String(length=100), nullable=False),
-        sa.Column("record_id", sa.String(length=36), nullable=False),
-        sa.PrimaryKeyConstraint("token", "record_id", name=op.f("pk_name_tokens")),
-        sqlite_with_rowid=False,
-    )
-    with op.batch_alter_table("name_tokens", schema=None) as batch_op:
-        batch_op.create_index("ix_name_tokens_record_id", ["record_id"], unique=False)
-
-    op.create_table(
-        "refs",
-        sa.Column("record_id", sa.String(length=36), nullable=False),
-        sa.Column("field", sa.String(length=40), nullable=False),
-        sa.Column("target_id", sa.String(length=36), nullable=False),
-        sa.PrimaryKeyConstraint("record_id", "field", "target_id", name=op.f("pk_refs")),
-        sqlite_with_rowid=False,
-    )
-    with op.batch_alter_table("refs", schema=None) as batch_op:
-        batch_op.create_index("ix_refs_target_id", ["target_id"], unique=False)
 
     # The audit chain starts at sequence 0 with an all-zero hash.
     op.bulk_insert(
@@ -182,18 +184,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
 
-    with op.batch_alter_table("refs", schema=None) as batch_op:
-        batch_op.drop_index("ix_refs_target_id")
-
-    op.drop_table("refs")
-    with op.batch_alter_table("name_tokens", schema=None) as batch_op:
-        batch_op.drop_index("ix_name_tokens_record_id")
-
-    op.drop_table("name_tokens")
-    with op.batch_alter_table("identifiers", schema=None) as batch_op:
-        batch_op.drop_index("ix_identifiers_record_id")
-
-    op.drop_table("identifiers")
     op.drop_table("api_tokens")
     op.drop_table("users")
     with op.batch_alter_table("records", schema=None) as batch_op:
@@ -202,7 +192,22 @@ def downgrade() -> None:
 
     op.drop_table("records")
     op.drop_table("units")
+    with op.batch_alter_table("refs", schema=None) as batch_op:
+        batch_op.drop_index("ux_refs_record_id_field_target_id")
+        batch_op.drop_index("ix_refs_target_id")
+
+    op.drop_table("refs")
+    with op.batch_alter_table("name_tokens", schema=None) as batch_op:
+        batch_op.drop_index("ux_name_tokens_token_record_id")
+        batch_op.drop_index("ix_name_tokens_record_id")
+
+    op.drop_table("name_tokens")
     op.drop_table("import_jobs")
+    with op.batch_alter_table("identifiers", schema=None) as batch_op:
+        batch_op.drop_index("ux_identifiers_kind_value_record_id")
+        batch_op.drop_index("ix_identifiers_record_id")
+
+    op.drop_table("identifiers")
     op.drop_table("files")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_log_record_id")
