@@ -32,6 +32,7 @@ from interlink.records.errors import Forbidden
 from interlink.records.service import new_provenance
 from interlink.store import records as store
 from interlink.store.schema import import_jobs
+from interlink.transfer import prepare as row_fields
 from interlink.transfer.prepare import (
     PROVENANCE_FIELDS,
     SELF_CONTAINED,
@@ -172,18 +173,19 @@ class _Run:
         if isinstance(result, Rejected):
             self.reject(values, result.line, result.errors)
             return
-        first = self.seen.setdefault(result.external_id, result.line)
-        if first != result.line:
+        line, external_id = result[row_fields.LINE], result[row_fields.EXTERNAL_ID]
+        first = self.seen.setdefault(external_id, line)
+        if first != line:
             self.reject(
                 values,
-                result.line,
-                [FieldError("id", f"'{result.external_id}' appears already on line {first}")],
+                line,
+                [FieldError("id", f"'{external_id}' appears already on line {first}")],
             )
             return
         if not self._may_create(result):
             self.reject(
                 values,
-                result.line,
+                line,
                 [
                     FieldError(
                         "role",
@@ -198,13 +200,13 @@ class _Run:
             self.hand_off()
 
     def _may_create(self, item: Prepared) -> bool:
-        key = (item.provenance[_HANDLING], item.subject_category)
+        key = (item[row_fields.PROVENANCE][_HANDLING], item[row_fields.SUBJECT])
         allowed = self.creatable.get(key)
         if allowed is None:
             meta = RecordMeta(
                 self.actor.unit or "",
                 HandlingCode(str(key[0])),
-                SubjectCategory(item.subject_category),
+                SubjectCategory(item[row_fields.SUBJECT]),
             )
             allowed = self.creatable[key] = permits(self.actor, Action.CREATE, meta)
         return allowed
@@ -225,7 +227,7 @@ class _Run:
             self.writer = store.BulkWriter(self.conn)
         by_kind: dict[str, list[str]] = {}
         for _, item in batch:
-            by_kind.setdefault(item.kind, []).append(item.external_id)
+            by_kind.setdefault(item[row_fields.KIND], []).append(item[row_fields.EXTERNAL_ID])
         existing = {
             (kind, ref)
             for kind, refs in by_kind.items()
@@ -233,30 +235,40 @@ class _Run:
         }
         links: list[tuple[uuid.UUID, str, Provenance]] = []
         for values, item in batch:
-            if (item.kind, item.external_id) in existing:
+            ref = item[row_fields.EXTERNAL_ID]
+            if (item[row_fields.KIND], ref) in existing:
                 self.reject(
                     values,
-                    item.line,
-                    [FieldError("id", f"'{item.external_id}' exists already in the database")],
+                    item[row_fields.LINE],
+                    [
+                        FieldError(
+                            "id", f"'{item[row_fields.EXTERNAL_ID]}' exists already in the database"
+                        )
+                    ],
                 )
                 continue
             if not self.writing:
                 continue
-            shared, provenance = self._shared(item.provenance)
+            shared, provenance = self._shared(item[row_fields.PROVENANCE])
             self.writer.add_prepared(
                 shared,
-                item.record_id,
-                item.kind,
-                item.external_id,
-                item.subject_category,
-                item.facts_json,
-                (item.tokens, item.identifiers, item.references),
+                item[row_fields.RECORD_ID],
+                item[row_fields.KIND],
+                item[row_fields.EXTERNAL_ID],
+                item[row_fields.SUBJECT],
+                item[row_fields.FACTS_JSON],
+                (
+                    item[row_fields.TOKENS],
+                    item[row_fields.IDENTIFIERS],
+                    item[row_fields.REFERENCES],
+                ),
             )
             self.report.imported += 1
-            if item.holder_external_id:
-                holder = self.resolve_person(item.holder_external_id)
+            holder_ref = item[row_fields.HOLDER]
+            if holder_ref:
+                holder = self.resolve_person(holder_ref)
                 if holder is not None:
-                    links.append((holder, item.record_id, provenance))
+                    links.append((holder, item[row_fields.RECORD_ID], provenance))
         for holder, document_id, provenance in links:
             link = model.Link(
                 link_kind=LinkKind.PERSON_DOCUMENT,
@@ -271,7 +283,7 @@ class _Run:
             self.writer.flush()
 
 
-SQLITE_IMPORT_CACHE_KIB = 512 * 1024
+SQLITE_IMPORT_CACHE_KIB = 256 * 1024
 _HANDLING = PROVENANCE_FIELDS.index("handling_code")
 PARALLEL_MIN_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
 

@@ -13,7 +13,10 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
+from enum import Enum
 from pathlib import Path
+from typing import Final
 
 from interlink.domain import registry
 from interlink.domain.provenance import ProvenanceIn
@@ -33,19 +36,42 @@ SELF_CONTAINED = frozenset({"persons", "organizations"})
 PROVENANCE_FIELDS = tuple(ProvenanceIn.model_fields)
 
 
-@dataclass(slots=True)
-class Prepared:
-    line: int
-    record_id: str
-    external_id: str
-    kind: str
-    subject_category: str
-    provenance: tuple[object, ...]  # ProvenanceIn's fields, in PROVENANCE_FIELDS order
-    facts_json: str
-    tokens: list[tuple[str, str]]
-    identifiers: list[tuple[str, str, str]]
-    references: list[tuple[str, str, str]]
-    holder_external_id: str | None
+# A prepared row crosses between processes as a plain tuple of strings: unpickling objects
+# (dataclasses, named tuples, enums) costs the main process more than the work itself.
+Prepared = tuple[
+    int,  # LINE
+    str,  # RECORD_ID
+    str,  # EXTERNAL_ID
+    str,  # KIND of record
+    str,  # SUBJECT category
+    tuple[str | None, ...],  # PROVENANCE: ProvenanceIn's fields as text, PROVENANCE_FIELDS order
+    str,  # FACTS_JSON
+    list[tuple[str, str]],  # TOKENS rows
+    list[tuple[str, str, str]],  # IDENTIFIERS rows
+    list[tuple[str, str, str]],  # REFERENCES rows
+    str | None,  # HOLDER external id (documents)
+]
+LINE: Final = 0
+RECORD_ID: Final = 1
+EXTERNAL_ID: Final = 2
+KIND: Final = 3
+SUBJECT: Final = 4
+PROVENANCE: Final = 5
+FACTS_JSON: Final = 6
+TOKENS: Final = 7
+IDENTIFIERS: Final = 8
+REFERENCES: Final = 9
+HOLDER: Final = 10
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 @dataclass(slots=True)
@@ -74,18 +100,18 @@ def prepare(
         return Rejected(err.line, err.errors)
     record_id = new_id()
     tokens, idents, refs = index_rows(record_id, mapped.facts)
-    return Prepared(
-        line=source.line,
-        record_id=record_id,
-        external_id=mapped.external_id,
-        kind=type(mapped.facts).kind,  # type: ignore[attr-defined]
-        subject_category=registry.subject_category(mapped.facts).value,
-        provenance=tuple(getattr(mapped.provenance, f) for f in PROVENANCE_FIELDS),
-        facts_json=mapped.facts.model_dump_json(),
-        tokens=tokens,
-        identifiers=idents,
-        references=refs,
-        holder_external_id=mapped.holder_external_id,
+    return (
+        source.line,
+        record_id,
+        mapped.external_id,
+        type(mapped.facts).kind,  # type: ignore[attr-defined]
+        registry.subject_category(mapped.facts).value,
+        tuple(_text(getattr(mapped.provenance, f)) for f in PROVENANCE_FIELDS),
+        mapped.facts.model_dump_json(),
+        tokens,
+        idents,
+        refs,
+        mapped.holder_external_id,
     )
 
 
