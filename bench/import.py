@@ -25,27 +25,11 @@ from pathlib import Path
 
 import psycopg
 
-from interlink.synthetic.people import person_rows
+from interlink.synthetic.people import CSV_COLUMNS, person_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "interlink"
-COLUMNS = [
-    "id",
-    "full_name",
-    "first_name",
-    "middle_name",
-    "last_name",
-    "gender",
-    "date_of_birth",
-    "place_of_birth",
-    "nationality",
-    "document_number",
-    "phone",
-    "email",
-    "address",
-    "role",
-    "category",
-]
+COLUMNS = list(CSV_COLUMNS)
 PG_ADMIN = os.environ.get(
     "INTERLINK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Connection
 
 from interlink.access import audit
 from interlink.access.policy import (
     RecordMeta,
+    Scope,
     Visibility,
     decide,
     grants,
@@ -25,6 +27,7 @@ from interlink.access.roles import Action, Actor
 from interlink.domain import model, registry
 from interlink.domain.codes import HandlingCode, SubjectCategory
 from interlink.domain.provenance import Provenance, ProvenanceIn
+from interlink.domain.values import parse_phone
 from interlink.identity.normalize import normalize_name
 from interlink.node import Node
 from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
@@ -43,8 +46,6 @@ def add_years(day: date, years: int) -> date:
 
 def access_clauses(actor: Actor, action: Action) -> list[store.AccessClause]:
     """The policy's grants for this actor as the store's SQL filter."""
-    from interlink.access.policy import Scope
-
     return [
         store.AccessClause(
             unit=actor.unit if g.scope == Scope.OWN_UNIT else None,
@@ -251,8 +252,6 @@ def update(
 
 
 def _validate(facts_type: type[model.Facts], data: dict[str, Any], node: Node) -> model.Facts:
-    from pydantic import ValidationError
-
     try:
         return facts_type.model_validate(data, context={"phone_region": node.settings.phone_region})
     except ValidationError as exc:
@@ -260,8 +259,6 @@ def _validate(facts_type: type[model.Facts], data: dict[str, Any], node: Node) -
 
 
 def _validate_provenance(data: dict[str, Any]) -> ProvenanceIn:
-    from pydantic import ValidationError
-
     wanted = {k: data.get(k) for k in ProvenanceIn.model_fields}
     try:
         return ProvenanceIn.model_validate(wanted)
@@ -369,8 +366,6 @@ def search(
     if query.document_number:
         identifier = ("document", query.document_number)
     elif query.phone:
-        from interlink.domain.values import parse_phone
-
         try:
             identifier = ("phone", parse_phone(query.phone, node.settings.phone_region))
         except ValueError as exc:
@@ -394,7 +389,8 @@ def search(
         if exact_name:
             wanted = normalize_name(query.name or "")
             found = [
-                r for r in found
+                r
+                for r in found
                 if any(normalize_name(t) == wanted for t in r.facts.name_texts())  # type: ignore[attr-defined]
             ][:limit]
         audit.write(
@@ -423,33 +419,28 @@ def export(
     if not clauses:
         raise Forbidden("your role may not export records")
     visible = store.visibility(clauses)
-    details: dict[str, Any] = {"filters": _filter_keys(flt)}
-    with transaction(node.engine) as conn:
-        audit.write(
-            conn,
-            node.audit_key,
-            actor,
-            "export",
-            record_kind=flt.kind,
-            purpose=purpose.strip(),
-            outcome="started",
-            details=details,
-        )
+    filters = _filter_keys(flt)
+
+    def log(outcome: str, **details: Any) -> None:
+        with transaction(node.engine) as conn:
+            audit.write(
+                conn,
+                node.audit_key,
+                actor,
+                "export",
+                record_kind=flt.kind,
+                purpose=purpose.strip(),
+                outcome=outcome,
+                details={"filters": filters, **details},
+            )
+
+    log("started")  # before the first record leaves, whether or not the export completes
     count = 0
     with reading(node.engine) as conn:
         for rec in store.iter_records(conn, flt, visible):
             count += 1
             yield rec
-    with transaction(node.engine) as conn:
-        audit.write(
-            conn,
-            node.audit_key,
-            actor,
-            "export",
-            record_kind=flt.kind,
-            purpose=purpose.strip(),
-            details={**details, "count": count},
-        )
+    log("ok", count=count)
 
 
 def resolve_id(node: Node, text: str) -> str:
