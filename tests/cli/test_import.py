@@ -177,3 +177,10 @@ def test_import_needs_a_user_with_the_right_to_import(cli) -> None:
     assert anonymous.exit_code == 2 and "--user" in anonymous.stderr
     analyst = cli("import", "persons", str(path), "--user", "analyst")
     assert analyst.exit_code == 3
+
+
+def test_a_review_date_in_the_past_is_a_row_error(cli) -> None:
+    rows = "id,full_name,review_date\nP1,A B,2031-01-01\nP2,C D,2020-01-01\n"
+    done = cli("import", "persons", str(cli.file("r.csv", rows)), "--user", "inv")
+    assert done.exit_code == 2
+    assert "line 3: review_date: '2020-01-01' is not in the future" in done.stderr

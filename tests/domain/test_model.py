@@ -83,3 +83,9 @@ def test_every_kind_is_declared_once() -> None:
     assert len(names) == len(set(names)) == len(registry.BY_PLURAL)
     for kind in registry.KINDS:
         assert kind.facts.kind == kind.name  # type: ignore[attr-defined]
+
+
+def test_a_name_in_a_family_first_script_is_completed_family_first() -> None:
+    assert model.PersonName(given="伟", family="张").full == "张伟"
+    assert model.PersonName(given="민준", family="김").full == "김민준"
+    assert model.PersonName(given="Oleh", family="Petrenko").full == "Oleh Petrenko"

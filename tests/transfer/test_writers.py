@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,8 @@ from interlink.transfer.rows import MappedRow, check_header, map_row, split_list
 from interlink.transfer.writers import CsvWriter, JsonlWriter, Record, to_columns, to_json
 
 NOW = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
+
+TOMORROW = date.today() + timedelta(days=1)  # review dates must lie ahead
 
 
 def stored(prov: ProvenanceIn) -> Provenance:
@@ -119,7 +121,7 @@ person_rows = st.fixed_dictionaries(
         "assessment": st.sampled_from("1234"),
         "handling_code": st.sampled_from(["H0", "H1", "H2"]),
         "source": item,
-        "review_date": st.dates(date(2025, 1, 1), date(2040, 1, 1)).map(date.isoformat),
+        "review_date": st.dates(TOMORROW, TOMORROW + timedelta(days=3650)).map(date.isoformat),
     },
 )
 

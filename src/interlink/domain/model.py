@@ -42,6 +42,10 @@ def _phone(value: object, info: ValidationInfo) -> object:
     return parse_phone(value, region)
 
 
+# Scripts whose names are written family name first and without spaces.
+FAMILY_NAME_FIRST = frozenset({"Hani", "Jpan", "Hira", "Kana", "Hang"})
+
+
 class PersonName(Facts):
     """One name of a person, as written, in its own script; parts when they are known."""
 
@@ -60,7 +64,11 @@ class PersonName(Facts):
             parts = [p for p in (self.given, self.middle, self.family) if p]
             if not parts:
                 raise ValueError("a name needs the full name or at least one part")
-            self.full = " ".join(parts)
+            script = detect_script("".join(parts))
+            if script in FAMILY_NAME_FIRST:  # 张伟, 山田太郎, 김민준: family name first, joined
+                self.full = "".join(p for p in (self.family, self.given, self.middle) if p)
+            else:
+                self.full = " ".join(parts)
         if not self.script:
             self.script = detect_script(self.full)
         return self

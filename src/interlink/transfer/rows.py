@@ -514,7 +514,9 @@ def _provenance(row: _Row) -> ProvenanceIn:
         if member is not None:
             data[column] = member
     review = row.full_date("review_date")
-    if review is not None:
+    if review is not None and review <= date.today():
+        row.error("review_date", f"'{review.isoformat()}' is not in the future")
+    elif review is not None:
         data["review_date"] = review
     if values.get("handling_text"):
         data["handling_text"] = values["handling_text"]
