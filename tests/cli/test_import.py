@@ -184,3 +184,40 @@ def test_a_review_date_in_the_past_is_a_row_error(cli) -> None:
     done = cli("import", "persons", str(cli.file("r.csv", rows)), "--user", "inv")
     assert done.exit_code == 2
     assert "line 3: review_date: '2020-01-01' is not in the future" in done.stderr
+
+
+def test_documents_and_events_link_to_imported_persons(cli) -> None:
+    assert (
+        cli(
+            "import", "persons", str(cli.file("p.csv", HEADER + "".join(GOOD))), "--user", "inv"
+        ).exit_code
+        == 0
+    )
+    docs = (
+        "id,kind,issuing_country,number,status,holder_id\n"
+        "D1,passport,UA,FB123456,forged,P1\n"
+        "D2,identity_card,RO,RX998877,genuine,P2\n"
+    )
+    done = cli("import", "documents", str(cli.file("d.csv", docs)), "--user", "inv")
+    assert done.exit_code == 0, done.output
+    events = (
+        "id,type,date,country,spouse_ids,status,person_id,direction,outcome\n"
+        "M1,marriage,2019-05,UA,P1;P3,suspected_bogus,,,\n"
+        "C1,crossing,2020-02-03,PL,,,P3,entry,illegal_entry\n"
+    )
+    done = cli("import", "events", str(cli.file("e.csv", events)), "--user", "inv")
+    assert done.exit_code == 0, done.output
+    engine = create_engine(normalize_database_url(cli.env["INTERLINK_DATABASE_URL"]))
+    with engine.connect() as conn:
+        kinds = dict(conn.execute(text("SELECT kind, count(*) FROM records GROUP BY kind")).all())
+        holder_links = conn.execute(
+            text(
+                "SELECT count(*) FROM refs r JOIN records l ON l.id = r.record_id "
+                "WHERE l.kind = 'link' AND r.field = 'source'"
+            )
+        ).scalar_one()
+    engine.dispose()
+    assert kinds["document"] == 2 and kinds["marriage"] == 1 and kinds["crossing"] == 1
+    assert kinds["link"] == 2 and holder_links == 2
+    found = cli("export", "documents", "--format", "ftm", "--purpose", "check", "--user", "analyst")
+    assert found.exit_code == 0 and '"holder"' in found.stdout
