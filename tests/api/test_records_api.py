@@ -219,3 +219,23 @@ def test_failed_sign_ins_are_audited_without_the_name_tried(client, node, people
         rows = conn.execute(text("SELECT actor, outcome, details FROM audit_log")).all()
     assert ("(sign-in)", "refused") in [(r.actor, r.outcome) for r in rows]
     assert all("Mykola" not in (r.details or "") for r in rows)
+
+
+def test_responses_are_not_cached_nor_framed(client, login) -> None:
+    inv = login(Role.INVESTIGATOR)
+    response = client.get("/api/persons", headers=inv)
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert client.get("/api/health").headers["referrer-policy"] == "no-referrer"
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(client, login) -> None:
+    from interlink.api.middleware import MAX_BODY_BYTES
+
+    inv = login(Role.INVESTIGATOR)
+    big = b"x" * (MAX_BODY_BYTES + 1)
+    response = client.post(
+        "/api/persons", content=big, headers={**inv, "content-type": "application/json"}
+    )
+    assert response.status_code == 413

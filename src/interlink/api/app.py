@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from interlink import __version__
 from interlink.api import errors
+from interlink.api.middleware import Guard
 from interlink.api.routers import admin, auth, files, search
 from interlink.api.routers.records import build_router
 from interlink.node import Node, open_node
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None, node: Node | None = None) -> Fa
         openapi_url="/openapi.json",
     )
     app.state.node = node
+    app.add_middleware(Guard)
     errors.install(app)
     app.include_router(auth.router)
     app.include_router(search.router)
