@@ -239,3 +239,14 @@ def test_an_oversized_body_is_refused_before_it_is_read(client, login) -> None:
         "/api/persons", content=big, headers={**inv, "content-type": "application/json"}
     )
     assert response.status_code == 413
+
+
+def test_control_characters_are_named_plainly(client, login) -> None:
+    inv = login(Role.INVESTIGATOR)
+    response = client.post(
+        "/api/persons", json={"facts": {"names": [{"full": "A\u0000B"}]}}, headers=inv
+    )
+    assert response.status_code == 422
+    error = response.json()["detail"][0]
+    assert error["loc"] == ["body", "facts", "names", 0, "full"]
+    assert error["msg"] == "contains a control character"

@@ -6,14 +6,25 @@ import logging
 import uuid
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from interlink.domain.values import error_message
 from interlink.records.errors import Invalid, RecordError
 
 log = logging.getLogger("interlink.api")
 
 
 def install(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [
+            {"loc": list(e["loc"]), "msg": error_message(e), "type": e["type"]}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"detail": jsonable_encoder(detail)}, status_code=422)
+
     @app.exception_handler(RecordError)
     async def _record_error(_request: Request, exc: RecordError) -> JSONResponse:
         if isinstance(exc, Invalid):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from interlink.domain import codes
 from interlink.domain.values import (
-    CleanText,
+    CLEAN_PATTERN,
     Country,
     Email,
     PartialDate,
@@ -24,8 +24,8 @@ from interlink.domain.values import (
     parse_phone,
 )
 
-ShortText = Annotated[CleanText, Field(min_length=1, max_length=500)]
-LongText = Annotated[CleanText, Field(max_length=10_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=500, pattern=CLEAN_PATTERN)]
+LongText = Annotated[str, Field(max_length=10_000, pattern=CLEAN_PATTERN)]
 
 
 class Facts(BaseModel):

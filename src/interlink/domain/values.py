@@ -7,9 +7,10 @@ with a message that can be shown to the user as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Any
 
 import phonenumbers
 import pycountry
@@ -203,8 +204,6 @@ def detect_script(text: str) -> str:
     return max(counts, key=lambda s: counts[s])
 
 
-
-
 def clean_text(value: object) -> object:
     """Refuse control characters and unpaired surrogates: no database can store them safely."""
     if isinstance(value, str):
@@ -222,6 +221,23 @@ def _json_string(pattern: str, description: str) -> WithJsonSchema:
 
 
 CleanText = Annotated[str, BeforeValidator(clean_text)]
+
+# The same rule as clean_text, as a constraint pydantic-core checks without calling Python:
+# used by the model's text fields, which every imported row passes through many times.
+CLEAN_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def error_message(error: Mapping[str, Any]) -> str:
+    """A pydantic error as a sentence for the user (without pydantic's prefixes and regexes)."""
+    kind = error.get("type")
+    ctx = error.get("ctx") or {}
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == CLEAN_PATTERN:
+        return "contains a control character"
+    if kind == "string_unicode":
+        return "is not valid Unicode text"
+    return str(error.get("msg", "")).removeprefix("Value error, ")
+
+
 PartialDate = Annotated[
     str,
     BeforeValidator(parse_partial_date),

@@ -27,7 +27,7 @@ from interlink.access.roles import Action, Actor
 from interlink.domain import model, registry
 from interlink.domain.codes import HandlingCode, SubjectCategory
 from interlink.domain.provenance import Provenance, ProvenanceIn
-from interlink.domain.values import parse_phone
+from interlink.domain.values import error_message, parse_phone
 from interlink.identity.normalize import normalize_name
 from interlink.node import Node
 from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
@@ -271,7 +271,7 @@ def validation_invalid(exc: Any, prefix: str | None = None) -> Invalid:
     loc = ".".join(str(p) for p in first["loc"])
     if prefix:
         loc = f"{prefix}.{loc}" if loc else prefix
-    message = str(first["msg"]).removeprefix("Value error, ")
+    message = error_message(first)
     return Invalid(f"{loc}: {message}" if loc else message, field=loc or None)
 
 

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from interlink.domain import codes, model
 from interlink.domain.provenance import ProvenanceIn
+from interlink.domain.values import error_message
 from interlink.transfer.readers import FileFormatError, SourceRow
 
 Resolver = Callable[[str], UUID | None]
@@ -486,8 +487,8 @@ def _collect(
 def _message(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    if kind == "value_error":
-        return str(err["msg"]).removeprefix("Value error, ")
+    if kind in ("value_error", "string_pattern_mismatch", "string_unicode"):
+        return error_message(err)
     if kind == "missing":
         return "missing"
     text = isinstance(err.get("input"), str)
@@ -499,7 +500,7 @@ def _message(err: Any) -> str:
         return f"needs at least {ctx.get('min_length')} values"
     if kind == "too_long":
         return f"takes at most {ctx.get('max_length')} values"
-    return str(err["msg"])
+    return error_message(err)
 
 
 def _provenance(row: _Row) -> ProvenanceIn:
