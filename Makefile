@@ -4,9 +4,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck bench-import clean
+.PHONY: demo test check lint typecheck bench-import clean system-packages
 
-$(STAMP): pyproject.toml
+# PyICU builds against the system's ICU: install it with the system package manager when
+# it is missing (as root, or through sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+system-packages:
+	@pkg-config --exists icu-uc 2>/dev/null || { \
+	  echo "installing libicu-dev and pkg-config (needed by PyICU)"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libicu-dev pkg-config; }
+
+$(STAMP): pyproject.toml | system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

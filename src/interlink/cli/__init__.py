@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from interlink.cli import admin, demo, review, serve, transfer
+from interlink.cli import admin, demo, identity, review, serve, transfer
 from interlink.cli.common import set_database
 
 app = typer.Typer(
@@ -33,6 +33,9 @@ app.command("serve")(serve.serve)
 app.command("import")(transfer.import_command)
 app.command("export")(transfer.export_command)
 app.command("demo")(demo.demo)
+app.command("dedupe")(identity.dedupe)
+app.command("link")(identity.link)
+app.command("evaluate")(identity.evaluate)
 app.add_typer(admin.units_app, name="units")
 app.add_typer(admin.users_app, name="users")
 app.add_typer(admin.audit_app, name="audit")
