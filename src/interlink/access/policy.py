@@ -86,11 +86,22 @@ RULES: tuple[Grant, ...] = tuple(
     # Welfare officers reach victims only through referrals; administrators manage accounts.
 )
 
+# Every law-enforcement role checks documents against the register; the NCB, which receives
+# the reports of issuing authorities and of INTERPOL, and supervisors keep it current.
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.INVESTIGATOR: frozenset({Capability.IMPORT}),
-    Role.ANALYST: frozenset(),
-    Role.NCB_OFFICER: frozenset({Capability.IMPORT}),
-    Role.SUPERVISOR: frozenset({Capability.IMPORT, Capability.REVIEW}),
+    Role.INVESTIGATOR: frozenset({Capability.IMPORT, Capability.REGISTER_CHECK}),
+    Role.ANALYST: frozenset({Capability.REGISTER_CHECK}),
+    Role.NCB_OFFICER: frozenset(
+        {Capability.IMPORT, Capability.REGISTER_IMPORT, Capability.REGISTER_CHECK}
+    ),
+    Role.SUPERVISOR: frozenset(
+        {
+            Capability.IMPORT,
+            Capability.REVIEW,
+            Capability.REGISTER_IMPORT,
+            Capability.REGISTER_CHECK,
+        }
+    ),
     Role.DATA_PROTECTION_OFFICER: frozenset(
         {Capability.READ_AUDIT, Capability.VERIFY_AUDIT, Capability.REVIEW}
     ),

@@ -35,6 +35,8 @@ class Capability(StrEnum):
     VERIFY_AUDIT = "verify_audit"
     IMPORT = "import"
     REVIEW = "review"
+    REGISTER_IMPORT = "register_import"  # load the register of lost, stolen, forged documents
+    REGISTER_CHECK = "register_check"  # look a document up in that register
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from interlink.cli import admin, demo, identity, review, serve, transfer
+from interlink.cli import admin, demo, documents, identity, review, serve, transfer
 from interlink.cli.common import set_database
 
 app = typer.Typer(
@@ -40,6 +40,8 @@ app.add_typer(admin.units_app, name="units")
 app.add_typer(admin.users_app, name="users")
 app.add_typer(admin.audit_app, name="audit")
 app.add_typer(review.review_app, name="review")
+app.add_typer(documents.mrz_app, name="mrz")
+app.add_typer(documents.documents_app, name="documents")
 
 
 def main() -> None:

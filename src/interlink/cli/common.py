@@ -1,7 +1,9 @@
 """What every command shares: the node, the acting user, and clean failure.
 
 Exit codes: 0 done, 1 failure of the system (with an incident id, details in the log),
-2 bad input (the message names the field and line), 3 not allowed.
+2 bad input (the message names the field and line), 3 not allowed. One command gives 1 a
+meaning of its own, as its issue asks: `mrz check` exits 1 when an MRZ parses but a check
+fails.
 """
 
 from __future__ import annotations

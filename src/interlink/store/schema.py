@@ -21,6 +21,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -203,4 +204,22 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+# The register of lost, stolen, revoked and forged documents (interlink.documents.register):
+# one row per issuer and number, kept current by later imports. Looked up by its key only,
+# so on SQLite the table is its primary-key index (WITHOUT ROWID): one B-tree descent.
+document_register = Table(
+    "document_register",
+    metadata,
+    Column("issuing_country", String(3), nullable=False),  # ISO alpha-2, or an ICAO code
+    Column("number", String(64), nullable=False),  # normalized: A-Z and 0-9 only
+    Column("kind", String(20), nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("reported_date", Date, nullable=False),
+    Column("reporting_agency", String(200), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("import_job", Uuid, nullable=False),
+    PrimaryKeyConstraint("issuing_country", "number", name="pk_document_register"),
+    sqlite_with_rowid=False,
 )

@@ -1,0 +1,38 @@
+"""Travel documents: ICAO 9303 machine-readable zones, consistency with the printed page
+and the person, and the register of lost, stolen, revoked and forged documents.
+
+The front ends call only what is exported here.
+"""
+
+from interlink.documents.consistency import Discrepancy, compare_document, compare_person
+from interlink.documents.generate import Specimen, generate, random_specimen
+from interlink.documents.mrz import Check, Mrz, MrzFormat, MrzFormatError, check_digit, parse
+from interlink.documents.ocr import Suggestion
+from interlink.documents.register import (
+    RegisterCheck,
+    RegisterImportReport,
+    RegisterStatus,
+    check,
+    import_register,
+)
+
+__all__ = [
+    "Check",
+    "Discrepancy",
+    "Mrz",
+    "MrzFormat",
+    "MrzFormatError",
+    "RegisterCheck",
+    "RegisterImportReport",
+    "RegisterStatus",
+    "Specimen",
+    "Suggestion",
+    "check",
+    "check_digit",
+    "compare_document",
+    "compare_person",
+    "generate",
+    "import_register",
+    "parse",
+    "random_specimen",
+]
