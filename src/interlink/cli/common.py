@@ -12,13 +12,15 @@ import logging
 import os
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, NoReturn, TypeVar
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import OperationalError
 
 from interlink.access.accounts import AccountError, get_user
@@ -110,6 +112,21 @@ def friendly(func: F) -> F:
             )
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def row_progress(what: str) -> Iterator[Callable[[int], None]]:
+    """A progress line for work on rows of a file: yields a function taking the rows done."""
+    with Progress(
+        TextColumn(what),
+        BarColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(what, total=None)
+        yield lambda done: bar.update(task, completed=done)
 
 
 def read_password(from_stdin: bool, prompt: str = "Password") -> str:

@@ -12,9 +12,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from interlink.cli.common import EXIT_BAD_INPUT, acting_user, console, fail, friendly, node, out
+from interlink.cli.common import (
+    EXIT_BAD_INPUT,
+    acting_user,
+    console,
+    fail,
+    friendly,
+    node,
+    out,
+    row_progress,
+)
 
 mrz_app = typer.Typer(
     help="Machine-readable zones of travel documents (ICAO Doc 9303).", no_args_is_help=True
@@ -145,19 +153,9 @@ def register_import(
     if not file.is_file():
         fail(f"{file}: no such file")
     actor = acting_user(user)
-    with Progress(
-        TextColumn("importing"),
-        BarColumn(),
-        TextColumn("{task.completed:,} rows"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("import", total=None)
+    with row_progress("importing") as progress:
         try:
-            report = import_register(
-                node(), actor, file, progress=lambda n: bar.update(task, completed=n)
-            )
+            report = import_register(node(), actor, file, progress=progress)
         except FileFormatError as exc:
             fail(f"{file.name}: {exc}")
     for err in report.errors:

@@ -8,10 +8,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from interlink import records
-from interlink.cli.common import EXIT_BAD_INPUT, acting_user, console, fail, friendly, node, out
+from interlink.cli.common import (
+    EXIT_BAD_INPUT,
+    acting_user,
+    console,
+    fail,
+    friendly,
+    node,
+    out,
+    row_progress,
+)
 from interlink.domain.registry import BY_PLURAL
 from interlink.store.records import ListFilter
 
@@ -46,15 +54,7 @@ def import_command(
     if not file.is_file():
         fail(f"{file}: no such file")
     actor = acting_user(user)
-    with Progress(
-        TextColumn("importing"),
-        BarColumn(),
-        TextColumn("{task.completed:,} rows"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("import", total=None)
+    with row_progress("importing") as progress:
         try:
             report = import_file(
                 node(),
@@ -63,7 +63,7 @@ def import_command(
                 file,
                 skip_invalid=skip_invalid,
                 rejects_path=rejects,
-                progress=lambda n: bar.update(task, completed=n),
+                progress=progress,
             )
         except FileFormatError as exc:
             fail(f"{file.name}: {exc}")

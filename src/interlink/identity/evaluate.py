@@ -13,24 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from interlink.identity.batch import PERSON_COLUMNS
 from interlink.synthetic.people import labelled_person_rows
 
 LABEL_COLUMN = "true_id"
-BENCHMARK_COLUMNS = (
-    "id",
-    "full_name",
-    "first_name",
-    "middle_name",
-    "last_name",
-    "gender",
-    "date_of_birth",
-    "place_of_birth",
-    "nationality",
-    "document_number",
-    "phone",
-    "email",
-    "address",
-)
+BENCHMARK_COLUMNS = PERSON_COLUMNS  # the person columns of a batch file
 
 
 @dataclass(frozen=True, slots=True)
