@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from interlink import __version__
 from interlink.api import errors
 from interlink.api.middleware import Guard
-from interlink.api.routers import admin, auth, files, search
+from interlink.api.routers import admin, auth, documents, files, search
 from interlink.api.routers.records import build_router
 from interlink.node import Node, open_node
 from interlink.settings import Settings
@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None, node: Node | None = None) -> Fa
     app.include_router(auth.router)
     app.include_router(search.router)
     app.include_router(files.router)
+    app.include_router(documents.router)
     app.include_router(admin.router)
     app.include_router(build_router())
 

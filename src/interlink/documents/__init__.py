@@ -6,6 +6,14 @@ The front ends call only what is exported here.
 
 from interlink.documents.consistency import Discrepancy, compare_document, compare_person
 from interlink.documents.generate import Specimen, generate, random_specimen
+from interlink.documents.indicators import (
+    Attached,
+    Indicator,
+    Severity,
+    attach_mrz,
+    document_from_mrz,
+    for_document,
+)
 from interlink.documents.mrz import Check, Mrz, MrzFormat, MrzFormatError, check_digit, parse
 from interlink.documents.ocr import Suggestion
 from interlink.documents.register import (
@@ -17,20 +25,26 @@ from interlink.documents.register import (
 )
 
 __all__ = [
+    "Attached",
     "Check",
     "Discrepancy",
+    "Indicator",
     "Mrz",
     "MrzFormat",
     "MrzFormatError",
     "RegisterCheck",
     "RegisterImportReport",
     "RegisterStatus",
+    "Severity",
     "Specimen",
     "Suggestion",
+    "attach_mrz",
     "check",
     "check_digit",
     "compare_document",
     "compare_person",
+    "document_from_mrz",
+    "for_document",
     "generate",
     "import_register",
     "parse",

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from interlink.store.schema import document_register as table
+from interlink.store.schema import identifiers, records, refs
 
 COLUMNS = (
     "issuing_country",
@@ -179,3 +180,60 @@ def _result(conn: Connection, name: str) -> Any:
 
 def count(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+# -- queries of the reuse and fraud indicators -------------------------------------------
+# Each takes the reader's ``visible`` condition (``store.records.visibility``) and returns
+# only ids of records it allows, so an indicator can never point at a record its reader
+# may not read.
+
+
+def ids_with_document_number(
+    conn: Connection, number: str, kinds: Sequence[str], visible: ColumnElement[bool]
+) -> list[str]:
+    """Visible records of these kinds indexed with a (normalized) document number."""
+    query = (
+        select(records.c.id)
+        .join(identifiers, identifiers.c.record_id == records.c.id)
+        .where(
+            identifiers.c.kind == "document",
+            identifiers.c.value == number,
+            records.c.kind.in_(list(kinds)),
+            visible,
+        )
+        .order_by(records.c.id)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def ids_referring(
+    conn: Connection,
+    targets: Sequence[str],
+    field: str,
+    kind: str,
+    visible: ColumnElement[bool],
+) -> list[str]:
+    """Visible records of ``kind`` whose ``field`` points to one of ``targets``."""
+    if not targets:
+        return []
+    query = (
+        select(records.c.id)
+        .join(refs, refs.c.record_id == records.c.id)
+        .where(
+            refs.c.field == field,
+            refs.c.target_id.in_(sorted(set(targets))),
+            records.c.kind == kind,
+            visible,
+        )
+        .distinct()
+        .order_by(records.c.id)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def visible_ids(conn: Connection, ids: Sequence[str], visible: ColumnElement[bool]) -> set[str]:
+    """Those of ``ids`` the reader may see."""
+    if not ids:
+        return set()
+    query = select(records.c.id).where(records.c.id.in_(sorted(set(ids))), visible)
+    return set(conn.execute(query).scalars())
