@@ -21,9 +21,9 @@ from interlink.identity.evaluate import (
 )
 from interlink.transfer.readers import FileFormatError
 
-F1_FLOOR = (
-    0.93  # measured: 0.95 here (400 rows), 0.96 at 3,000 rows, 0.94 at 100,000 (threshold 0.9)
-)
+# measured at threshold 0.9: 0.950 here (400 rows; 0.944 before names.normalize), 0.952 at
+# 100,000 rows (bench/dedupe.py --rows 100000 --skip-plain)
+F1_FLOOR = 0.945
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -106,7 +106,12 @@ def test_names_from_any_script_meet() -> None:
         "petrenko",
         "oleg",
     )
-    assert prepare_name({"full_name": "王小明"}) == ("wang", "xiao", "ming")
+    assert prepare_name({"full_name": "王小明"}) == ("wang", "xiaoming")
+    assert prepare_name({"full_name": "王小明", "first_name": "小明", "last_name": "王"}) == (
+        "wang",
+        "xiaoming",
+    )
+    assert prepare_name({"full_name": "Mr Abdul Rahman al-Hassan"}) == ("abdrahman", "hassan")
 
 
 def test_missing_id_names_its_line(tmp_path: Path) -> None:
@@ -148,7 +153,7 @@ def test_link_finds_planted_pairs(labelled: tuple[Path, dict[str, str]], tmp_pat
     )
     print(f"link of 200 × 200 generated rows: {scores.line()}")
     assert scores.precision >= 0.95
-    assert scores.recall >= 0.8  # measured 0.85 (precision 1.0) at threshold 0.9
+    assert scores.recall >= 0.88  # measured 0.92 (precision 1.0) at threshold 0.9
 
 
 def test_scores_count_pairs() -> None:

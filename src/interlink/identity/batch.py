@@ -1,7 +1,8 @@
 """Batch linkage of person files with Splink 5 on DuckDB: ``dedupe`` and ``link``.
 
 A file (CSV, JSON lines, XLSX: the person columns of the import) is read once into a
-prepared table of comparable forms — Latin name tokens and keys, birth year/month/day,
+prepared table of comparable forms — name tokens, sorted, phonetic and consonant-skeleton
+keys (`identity.names.normalize`), birth year/month/day,
 ISO country, normalized document number, E.164 phone, e-mail — and a Fellegi–Sunter model
 is trained on it (u by random sampling, m by expectation maximisation, term-frequency
 adjustment on names and birth dates) and used to score the candidate pairs the blocking
@@ -27,7 +28,8 @@ from typing import Any
 import phonenumbers
 import pycountry
 
-from interlink.identity.normalize import latin, name_tokens, normalize_identifier
+from interlink.identity.names import normalize
+from interlink.identity.normalize import normalize_identifier
 from interlink.transfer.readers import FileFormatError, SourceRow, iter_rows
 
 NAME_COLUMNS = ("full_name", "first_name", "middle_name", "last_name")
@@ -49,8 +51,12 @@ PREPARED_COLUMNS = (
     "name_tokens",
     "name_joined",
     "name_skel",
+    "name_skels",
+    "name_phon",
     "tok_a",
     "tok_b",
+    "skel_a",
+    "skel_b",
     "dob",
     "dob_year",
     "dob_month",
@@ -84,8 +90,6 @@ class Prepared:
         return len(self.columns["unique_id"])
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SKEL_DROP = re.compile(r"[aeiouyhw]")
 _OCR = str.maketrans("OIQSBZG", "0105826")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DATE_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -94,35 +98,34 @@ _GENDERS = {"male": "m", "m": "m", "female": "f", "f": "f"}
 _NO_GENDER = {"", "unknown", "u", "x", "other", "not known"}
 
 
-@lru_cache(maxsize=1 << 18)
-def _tokens(text: str) -> tuple[str, ...]:
-    """Latin tokens; a name in a non-Latin script transliterated as one run of capitalised
-    syllables ("王小明" → "WangXiaoMing") is cut at the capitals as well."""
-    if any(ord(c) > 0x24F for c in text):
-        return name_tokens(_CAMEL.sub(" ", latin(text)))
-    return name_tokens(text)
+def _name_texts(values: dict[str, str]) -> list[str]:
+    """The texts a row's name is normalized from: the full name as written, and the parts
+    written together (so that a given name "小明" alone is not cut as family + given)."""
+    texts: list[str] = []
+    full = values.get("full_name", "")
+    if full:
+        texts.append(full)
+    parts = [values.get(c, "") for c in ("first_name", "middle_name", "last_name")]
+    joined = " ".join(p for p in parts if p)
+    if joined and joined != full:
+        texts.append(joined)
+    return texts
 
 
-@lru_cache(maxsize=1 << 16)
-def _skeleton(token: str) -> str:
-    """First letter, then consonants without repeats: survives vowel-less (abjad) spellings."""
-    rest = _SKEL_DROP.sub("", token[1:])
-    out = token[0]
-    for c in rest:
-        if c != out[-1]:
-            out += c
-    return out
+def name_forms(values: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """token → (phonetic key, consonant skeleton) for the tokens (``names.normalize``) of
+    every name column, each once, in written order."""
+    seen: dict[str, tuple[str, str]] = {}
+    for text in _name_texts(values):
+        name = normalize(text)
+        for token, phonetic, skel in zip(name.tokens, name.phonetic, name.skeleton, strict=True):
+            seen.setdefault(token, (phonetic, skel))
+    return seen
 
 
 def prepare_name(values: dict[str, str]) -> tuple[str, ...]:
-    """The tokens of every name column, each once, in written order."""
-    seen: dict[str, None] = {}
-    for column in NAME_COLUMNS:
-        text = values.get(column, "")
-        if text:
-            for token in _tokens(text):
-                seen.setdefault(token, None)
-    return tuple(seen)
+    """The tokens (``names.normalize``) of every name column, each once, in written order."""
+    return tuple(name_forms(values))
 
 
 def parse_birth_date(text: str) -> tuple[int | None, int | None, int | None, bool]:
@@ -198,10 +201,12 @@ def prepare_rows(
         if rid in ids:
             raise FileFormatError(f"the id '{rid}' appears twice", row.line, "id")
         ids.add(rid)
-        tokens = prepare_name(v)
-        if not tokens:
+        forms = name_forms(v)
+        if not forms:
             raise FileFormatError("the row has no name", row.line, "full_name")
+        tokens = tuple(forms)
         ordered = sorted(tokens)
+        skels = sorted({s for _, s in forms.values()})
         add["unique_id"](rid)
         add["name_key"](" ".join(ordered))
         add["name_tokens"](list(tokens))
@@ -209,9 +214,13 @@ def prepare_rows(
         if len(tokens) > 2:
             joined.add("".join((tokens[-1], *tokens[:-1])))
         add["name_joined"](sorted(joined))
-        add["name_skel"](" ".join(sorted(_skeleton(t) for t in tokens)))
+        add["name_skel"](" ".join(skels))
+        add["name_skels"](skels)
+        add["name_phon"](" ".join(sorted({p for p, _ in forms.values()})))
         add["tok_a"](ordered[0])
         add["tok_b"](ordered[-1] if len(ordered) > 1 else None)
+        add["skel_a"](skels[0])
+        add["skel_b"](skels[-1] if len(skels) > 1 else None)
 
         year = month = day = None
         text = v.get("date_of_birth", "")
@@ -298,15 +307,29 @@ def _name_comparison() -> Any:
                 "len(list_intersect(name_joined_l, name_joined_r)) >= 1",
                 "same letters, split differently",
             ),
-            cll.JaroWinklerLevel("name_key", 0.92),
             cll.ExactMatchLevel("name_skel").configure(tf_adjustment_column="name_skel"),
+            cll.ExactMatchLevel("name_phon").configure(tf_adjustment_column="name_phon"),
+            cll.CustomLevel(
+                "len(list_intersect(name_skels_l, name_skels_r)) >= 2 AND "
+                "len(list_intersect(name_skels_l, name_skels_r)) = "
+                "least(len(name_skels_l), len(name_skels_r))",
+                "all consonant skeletons of the shorter name in the longer",
+            ),
             cll.CustomLevel(
                 "len(list_intersect(name_tokens_l, name_tokens_r)) >= 2", "two tokens shared"
             ),
-            cll.JaroWinklerLevel("name_key", 0.8),
+            cll.CustomLevel(
+                "len(list_intersect(name_skels_l, name_skels_r)) >= 2", "two skeletons shared"
+            ),
+            cll.CustomLevel(
+                "len(list_intersect(name_tokens_l, name_tokens_r)) >= 1 AND "
+                "jaro_winkler_similarity(name_key_l, name_key_r) >= 0.85",
+                "one token shared, the rest alike",
+            ),
             cll.CustomLevel(
                 "len(list_intersect(name_tokens_l, name_tokens_r)) >= 1", "one token shared"
             ),
+            cll.JaroWinklerLevel("name_key", 0.85),
             cll.ElseLevel(),
         ],
     )
@@ -382,6 +405,9 @@ def settings(link_type: str = "dedupe_only") -> Any:
             block_on("name_skel"),
             block_on("tok_a", "dob_year"),
             block_on("tok_b", "dob_year"),
+            block_on("name_phon"),
+            block_on("skel_a", "dob_year"),
+            block_on("skel_b", "dob_year"),
             block_on("dob"),
             block_on("doc_ocr"),
             block_on("phone"),
@@ -399,6 +425,7 @@ def _arrow(prepared: Prepared) -> Any:
     types = {
         "name_tokens": pa.list_(pa.string()),
         "name_joined": pa.list_(pa.string()),
+        "name_skels": pa.list_(pa.string()),
         "dob_year": pa.int16(),
         "dob_month": pa.int8(),
         "dob_day": pa.int8(),
