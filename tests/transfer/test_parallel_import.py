@@ -14,7 +14,7 @@ HEADER = "id,full_name,date_of_birth,nationality,phone,role\n"
 
 def rows(n: int, start: int = 0) -> str:
     return "".join(
-        f"P{i},\"Person, Number{i}\",1980,UA,+380 50 {i % 1000:03d} 45 67,suspect\n"
+        f'P{i},"Person, Number{i}",1980,UA,+380 50 {i % 1000:03d} 45 67,suspect\n'
         for i in range(start, start + n)
     )
 
@@ -35,8 +35,9 @@ def test_parallel_import_writes_every_row(node, people, tmp_path, parallel) -> N
     assert [r.external_ref for r in found] == ["P2999"]
 
 
-def test_parallel_import_names_the_bad_line_and_writes_nothing(node, people, tmp_path,
-                                                              parallel) -> None:
+def test_parallel_import_names_the_bad_line_and_writes_nothing(
+    node, people, tmp_path, parallel
+) -> None:
     body = rows(1500) + "P9999,Bad Date,1980-13,UA,,suspect\n" + rows(1500, 1500)
     path = tmp_path / "p.csv"
     path.write_text(HEADER + body, encoding="utf-8")
@@ -46,25 +47,32 @@ def test_parallel_import_names_the_bad_line_and_writes_nothing(node, people, tmp
     assert report.errors[0].errors[0].field == "date_of_birth"
 
 
-def test_parallel_import_reports_bad_encoding_at_its_line(node, people, tmp_path,
-                                                         parallel) -> None:
+def test_parallel_import_reports_bad_encoding_at_its_line(node, people, tmp_path, parallel) -> None:
     path = tmp_path / "p.csv"
-    path.write_bytes((HEADER + rows(2000)).encode() + "P-x,Jos\xe9,1980,UA,,suspect\n".encode(
-        "latin-1") + rows(10, 5000).encode())
+    path.write_bytes(
+        (HEADER + rows(2000)).encode()
+        + "P-x,Jos\xe9,1980,UA,,suspect\n".encode("latin-1")
+        + rows(10, 5000).encode()
+    )
     with pytest.raises(FileFormatError) as caught:
         importer.import_file(node, people.actor(Role.INVESTIGATOR), "persons", path)
     assert caught.value.line == 2002
     assert "UTF-8" in caught.value.message
 
 
-def test_parallel_skip_invalid_keeps_the_bad_rows_values(node, people, tmp_path,
-                                                        parallel) -> None:
+def test_parallel_skip_invalid_keeps_the_bad_rows_values(node, people, tmp_path, parallel) -> None:
     body = rows(1000) + "P9999,Bad Date,1980-13,UA,,suspect\n" + rows(1000, 1000)
     path = tmp_path / "p.csv"
     path.write_text(HEADER + body, encoding="utf-8")
     rejects = tmp_path / "rejects.csv"
-    report = importer.import_file(node, people.actor(Role.INVESTIGATOR), "persons", path,
-                                  skip_invalid=True, rejects_path=rejects)
+    report = importer.import_file(
+        node,
+        people.actor(Role.INVESTIGATOR),
+        "persons",
+        path,
+        skip_invalid=True,
+        rejects_path=rejects,
+    )
     assert report.written and report.imported == 2000 and report.rejected == 1
     assert "P9999" in rejects.read_text(encoding="utf-8")
 
