@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, Header, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordBearer
 
 from interlink.access import Actor, Capability, has_capability
 from interlink.access.accounts import user_for_token
+from interlink.domain.values import CleanText
 from interlink.node import Node
 from interlink.store.db import reading
 
@@ -37,6 +38,12 @@ def current_actor(node: NodeDep, token: Annotated[str | None, Depends(oauth2)]) 
 
 
 ActorDep = Annotated[Actor, Depends(current_actor)]
+
+# The stated reason for reading personal data, kept in the audit log.
+Purpose = Annotated[
+    CleanText | None,
+    Header(alias="X-Purpose", max_length=500, description="Why you read this (audited)."),
+]
 
 
 def require(capability: Capability) -> object:

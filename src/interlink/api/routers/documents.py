@@ -5,22 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from interlink import documents
-from interlink.api.deps import ActorDep, NodeDep
+from interlink.api.deps import ActorDep, NodeDep, Purpose
 from interlink.api.schemas import BODIES, record_out
 from interlink.domain.codes import DocumentStatus
 from interlink.domain.provenance import ProvenanceIn
-from interlink.domain.values import CleanText
 
 router = APIRouter(prefix="/api", tags=["documents"])
 
-Purpose = Annotated[
-    CleanText | None,
-    Header(alias="X-Purpose", max_length=500, description="Why you read this (audited)."),
-]
 MrzLine = Annotated[str, Field(max_length=200)]
 DocumentRecord: type[BaseModel] = BODIES["document"].out
 

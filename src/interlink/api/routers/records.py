@@ -4,21 +4,16 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
 from interlink import records
-from interlink.api.deps import ActorDep, NodeDep
+from interlink.api.deps import ActorDep, NodeDep, Purpose
 from interlink.api.schemas import BODIES, record_out
 from interlink.domain.codes import HandlingCode, PersonRole, SubjectCategory
 from interlink.domain.registry import KINDS, RecordKind
 from interlink.domain.values import CleanText
 from interlink.store.records import ListFilter
-
-Purpose = Annotated[
-    CleanText | None,
-    Header(alias="X-Purpose", max_length=500, description="Why you read this (audited)."),
-]
 
 
 def _add_routes(router: APIRouter, kind: RecordKind) -> None:
