@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from typing import Any, NoReturn, TypeVar
@@ -127,6 +127,21 @@ def row_progress(what: str) -> Iterator[Callable[[int], None]]:
     ) as bar:
         task = bar.add_task(what, total=None)
         yield lambda done: bar.update(task, completed=done)
+
+
+def print_row_errors(errors: Iterable[Any], rejected: int) -> None:
+    """Every listed bad row of an import, one line per field, then how many more there were."""
+    listed = 0
+    for err in errors:
+        listed += 1
+        for field_error in err.errors:
+            console.print(
+                f"line {err.line}: {field_error.field}: {field_error.message}",
+                highlight=False,
+                markup=False,
+            )
+    if rejected > listed:
+        console.print(f"… and {rejected - listed} more bad rows")
 
 
 def read_password(from_stdin: bool, prompt: str = "Password") -> str:

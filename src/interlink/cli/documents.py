@@ -21,6 +21,7 @@ from interlink.cli.common import (
     friendly,
     node,
     out,
+    print_row_errors,
     row_progress,
 )
 
@@ -158,15 +159,7 @@ def register_import(
             report = import_register(node(), actor, file, progress=progress)
         except FileFormatError as exc:
             fail(f"{file.name}: {exc}")
-    for err in report.errors:
-        for field_error in err.errors:
-            console.print(
-                f"line {err.line}: {field_error.field}: {field_error.message}",
-                highlight=False,
-                markup=False,
-            )
-    if report.rejected > len(report.errors):
-        console.print(f"… and {report.rejected - len(report.errors)} more bad rows")
+    print_row_errors(report.errors, report.rejected)
     if not report.written:
         fail(
             f"nothing imported: {report.rejected} of {report.rows} rows are bad",

@@ -18,6 +18,7 @@ from interlink.cli.common import (
     friendly,
     node,
     out,
+    print_row_errors,
     row_progress,
 )
 from interlink.domain.registry import BY_PLURAL
@@ -67,15 +68,7 @@ def import_command(
             )
         except FileFormatError as exc:
             fail(f"{file.name}: {exc}")
-    for err in report.errors:
-        for field_error in err.errors:
-            console.print(
-                f"line {err.line}: {field_error.field}: {field_error.message}",
-                highlight=False,
-                markup=False,
-            )
-    if report.rejected > len(report.errors):
-        console.print(f"… and {report.rejected - len(report.errors)} more bad rows")
+    print_row_errors(report.errors, report.rejected)
     if not report.written:
         fail(
             f"nothing imported: {report.rejected} of {report.rows_read} rows are bad "
