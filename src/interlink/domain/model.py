@@ -33,6 +33,10 @@ class Facts(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
 
+    def name_texts(self) -> list[str]:
+        """The names this record is searched by, as written (none for most kinds)."""
+        return []
+
 
 def _phone(value: object, info: ValidationInfo) -> object:
     """Phones without ``+`` are read in the node's region (passed as validation context)."""
@@ -171,9 +175,6 @@ class Address(Facts):
     region: ShortText | None = None
     country: Country | None = None
 
-    def name_texts(self) -> list[str]:
-        return []
-
 
 class Phone(Facts):
     kind: ClassVar[str] = "phone"
@@ -182,9 +183,6 @@ class Phone(Facts):
     notes: LongText | None = None
 
     _check_number = field_validator("number", mode="before")(_phone)
-
-    def name_texts(self) -> list[str]:
-        return []
 
 
 class OnlineHandle(Facts):
@@ -202,9 +200,6 @@ class OnlineHandle(Facts):
 
             self.value = parse_email(self.value)
         return self
-
-    def name_texts(self) -> list[str]:
-        return []
 
 
 class Marriage(Facts):
@@ -226,9 +221,6 @@ class Marriage(Facts):
             raise ValueError("spouses: a marriage needs two different persons")
         return self
 
-    def name_texts(self) -> list[str]:
-        return []
-
 
 class BorderCrossing(Facts):
     kind: ClassVar[str] = "crossing"
@@ -241,9 +233,6 @@ class BorderCrossing(Facts):
     document: UUID | None = None
     document_number: ShortText | None = None
     notes: LongText | None = None
-
-    def name_texts(self) -> list[str]:
-        return []
 
 
 class ExploitationIncident(Facts):
@@ -267,9 +256,6 @@ class ExploitationIncident(Facts):
             raise ValueError("an incident needs at least one victim or suspect")
         return self
 
-    def name_texts(self) -> list[str]:
-        return []
-
 
 class Case(Facts):
     kind: ClassVar[str] = "case"
@@ -281,9 +267,6 @@ class Case(Facts):
     categories: list[codes.ActivityCategory] = Field(default_factory=list)
     records: list[UUID] = Field(default_factory=list, description="Records linked to the case.")
     notes: LongText | None = None
-
-    def name_texts(self) -> list[str]:
-        return []
 
 
 class Link(Facts):
@@ -306,9 +289,6 @@ class Link(Facts):
             allowed = ", ".join(r.value for r in ROLES_BY_LINK[self.link_kind])
             raise ValueError(f"role '{self.role.value}' does not fit this link; use: {allowed}")
         return self
-
-    def name_texts(self) -> list[str]:
-        return []
 
 
 _PO = codes.LinkRole

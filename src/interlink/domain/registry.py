@@ -69,7 +69,7 @@ def identifiers(facts: model.Facts) -> list[tuple[str, str]]:
 
 def label(facts: model.Facts) -> str:
     """A short label for lists. It is personal data: never log it."""
-    names = facts.name_texts()  # type: ignore[attr-defined]
+    names = facts.name_texts()
     if names:
         return str(names[0])
     for attr in ("reference", "number", "full", "value"):

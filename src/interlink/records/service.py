@@ -389,9 +389,7 @@ def search(
         if exact_name:
             wanted = normalize_name(query.name or "")
             found = [
-                r
-                for r in found
-                if any(normalize_name(t) == wanted for t in r.facts.name_texts())  # type: ignore[attr-defined]
+                r for r in found if any(normalize_name(t) == wanted for t in r.facts.name_texts())
             ][:limit]
         audit.write(
             conn,

@@ -105,7 +105,7 @@ IndexRows = tuple[list[tuple[str, str]], list[tuple[str, str, str]], list[tuple[
 def index_rows(record_id: str, facts: model.Facts) -> IndexRows:
     """Rows of name_tokens (token, id), identifiers (kind, value, id), refs (id, field, target)."""
     tokens: set[str] = set()
-    for text in facts.name_texts():  # type: ignore[attr-defined]
+    for text in facts.name_texts():
         tokens.update(t[:100] for t in name_tokens(text))
     idents = {
         (kind, normalize_identifier(kind, value)[:200])
