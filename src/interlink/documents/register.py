@@ -23,8 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import update
-
 from interlink.access import audit
 from interlink.access.policy import has_capability
 from interlink.access.roles import Actor, Capability
@@ -34,8 +32,8 @@ from interlink.identity.normalize import normalize_identifier
 from interlink.node import Node
 from interlink.records.errors import Forbidden, Invalid
 from interlink.store import documents as store
+from interlink.store import jobs
 from interlink.store.db import transaction
-from interlink.store.schema import import_jobs
 from interlink.transfer.importer import file_sha256
 from interlink.transfer.readers import FileFormatError, iter_rows, read_header
 from interlink.transfer.rows import FieldError, RowErrors, parse_full_date
@@ -45,7 +43,6 @@ BATCH_SIZE = 5000
 MAX_LISTED_ERRORS = 1000
 MAX_NUMBER = 64
 MAX_AGENCY = 200
-SQLITE_IMPORT_CACHE_KIB = 256 * 1024
 _PLAIN_NUMBER = re.compile(r"[A-Z0-9]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -240,19 +237,14 @@ def import_register(
     now = datetime.now(UTC)
     try:
         with transaction(node.engine) as conn:
-            if conn.dialect.name == "sqlite":
-                # Entries land on random pages of the register: keep them in memory.
-                conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")
-            conn.execute(
-                import_jobs.insert().values(
-                    id=report.job_id,
-                    kind=RECORD_KIND,
-                    file_name=path.name[:500],
-                    file_sha256=sha256,
-                    user_id=actor.id or actor.username,
-                    started_at=now,
-                    status="running",
-                )
+            jobs.start(
+                conn,
+                job_id=report.job_id,
+                kind=RECORD_KIND,
+                file_name=path.name,
+                file_sha256=sha256,
+                user=actor.id or actor.username,
+                started_at=now,
             )
             merger = store.BatchMerger(conn, now, report.job_id)
             batch: dict[tuple[str, str], tuple[Any, ...]] = {}
@@ -282,16 +274,7 @@ def import_register(
                 raise _Refused
             flush()
             merger.close()
-            conn.execute(
-                update(import_jobs)
-                .where(import_jobs.c.id == report.job_id)
-                .values(
-                    finished_at=datetime.now(UTC),
-                    rows_imported=report.rows,
-                    rows_rejected=0,
-                    status="done",
-                )
-            )
+            jobs.finish(conn, report.job_id, imported=report.rows, rejected=0)
             report.written = True
             audit.write(
                 conn,

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection
 
 from interlink.access import audit
 from interlink.access.policy import RecordMeta, has_capability, permits
@@ -30,8 +30,8 @@ from interlink.domain.provenance import Provenance, ProvenanceIn
 from interlink.node import Node
 from interlink.records.errors import Forbidden
 from interlink.records.service import new_provenance
+from interlink.store import jobs
 from interlink.store import records as store
-from interlink.store.schema import import_jobs
 from interlink.transfer import prepare as row_fields
 from interlink.transfer.prepare import (
     PROVENANCE_FIELDS,
@@ -283,7 +283,6 @@ class _Run:
             self.writer.flush()
 
 
-SQLITE_IMPORT_CACHE_KIB = 256 * 1024
 _HANDLING = PROVENANCE_FIELDS.index("handling_code")
 PARALLEL_MIN_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
 
@@ -353,24 +352,18 @@ def import_file(
     now = datetime.now(UTC)
     try:
         with node.engine.begin() as conn:
-            if conn.dialect.name == "sqlite":
-                # Index pages of a large import stay in memory instead of going to disk
-                # and back for every batch (random UUID keys touch pages everywhere).
-                conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")
             if conn.dialect.name == "postgresql":
                 # The table grows inside this transaction, unseen by the planner's statistics,
                 # which would choose ever longer scans for the duplicate-id checks.
                 conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-            conn.execute(
-                import_jobs.insert().values(
-                    id=report.job_id,
-                    kind=kind,
-                    file_name=path.name[:500],
-                    file_sha256=sha256,
-                    user_id=actor.id or actor.username,
-                    started_at=now,
-                    status="running",
-                )
+            jobs.start(
+                conn,
+                job_id=report.job_id,
+                kind=kind,
+                file_name=path.name,
+                file_sha256=sha256,
+                user=actor.id or actor.username,
+                started_at=now,
             )
             run = _Run(node, actor, conn, report.job_id, skip_invalid, rejects, report, now)
             suspended = store.suspend_indexes(conn) if _worth_rebuilding_indexes(conn, path) else []
@@ -390,16 +383,7 @@ def import_file(
             if not run.writing:
                 raise _Abort
             store.rebuild_indexes(conn, suspended)
-            conn.execute(
-                update(import_jobs)
-                .where(import_jobs.c.id == report.job_id)
-                .values(
-                    finished_at=datetime.now(UTC),
-                    rows_imported=report.imported,
-                    rows_rejected=report.rejected,
-                    status="done",
-                )
-            )
+            jobs.finish(conn, report.job_id, imported=report.imported, rejected=report.rejected)
             audit.write(
                 conn,
                 node.audit_key,
