@@ -8,25 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from interlink.cli import app
-from tests.documents.conftest import SPECIMENS, changed
+from tests.documents.conftest import JSON_KEYS, SPECIMENS, changed
 
 TD3 = SPECIMENS["TD3"]
-KEYS = [
-    "valid",
-    "format",
-    "document_code",
-    "issuing_state",
-    "document_number",
-    "surname",
-    "given_names",
-    "nationality",
-    "date_of_birth",
-    "sex",
-    "expiry_date",
-    "optional_data",
-    "checks",
-    "suggestions",
-]
+KEYS = JSON_KEYS
 
 
 def run(*args: str, input: str | None = None):

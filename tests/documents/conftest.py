@@ -56,3 +56,22 @@ def changed(lines: tuple[str, ...], line: int, position: int, char: str) -> tupl
     text = out[line - 1]
     out[line - 1] = text[: position - 1] + char + text[position:]
     return tuple(out)
+
+
+# The keys of `interlink mrz check`'s JSON, in the order issue 4 lists them.
+JSON_KEYS = [
+    "valid",
+    "format",
+    "document_code",
+    "issuing_state",
+    "document_number",
+    "surname",
+    "given_names",
+    "nationality",
+    "date_of_birth",
+    "sex",
+    "expiry_date",
+    "optional_data",
+    "checks",
+    "suggestions",
+]
