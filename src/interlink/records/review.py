@@ -20,7 +20,7 @@ from interlink.domain import model, registry
 from interlink.files import photo_path
 from interlink.node import Node
 from interlink.records.errors import Conflict, Forbidden, Invalid
-from interlink.records.service import _get, _meta, _require, access_clauses, add_years
+from interlink.records.service import access_clauses, add_years, locked_for
 from interlink.store import records as store
 from interlink.store.db import reading, transaction
 from interlink.store.schema import files, identifiers, records
@@ -74,8 +74,7 @@ def extend(
     if new_date > add_years(now.date(), node.settings.review_years):
         raise Invalid(f"until: at most {node.settings.review_years} years ahead", field="until")
     with transaction(node.engine) as conn:
-        rec = _get(conn, record_id, None, for_update=True)
-        _require(actor, Action.UPDATE, _meta(rec), record_id)
+        rec = locked_for(conn, actor, Action.UPDATE, record_id)
         store.set_review_date(conn, record_id, new_date, actor.username, now)
         audit.write(
             conn,
@@ -150,8 +149,7 @@ def erase(node: Node, actor: Actor, record_id: str, *, reason: str) -> list[str]
     if len(reason.strip()) < 3:
         raise Invalid("reason: say why the record is erased", field="reason")
     with transaction(node.engine) as conn:
-        rec = _get(conn, record_id, None, for_update=True)
-        _require(actor, Action.DELETE, _meta(rec), record_id)
+        rec = locked_for(conn, actor, Action.DELETE, record_id)
         changed = _detach(conn, node, record_id)
         orphans = _photos_only_here(conn, rec)
         store.remove(conn, record_id)

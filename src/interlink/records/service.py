@@ -150,12 +150,18 @@ def create(
     return created
 
 
-def _get(
-    conn: Connection, record_id: str, kind: str | None, for_update: bool = False
+def locked_for(
+    conn: Connection, actor: Actor, action: Action, record_id: str, kind: str | None = None
 ) -> store.StoredRecord:
-    rec = store.get(conn, record_id, for_update=for_update)
+    """The record to change, locked in this transaction, if the actor may ``action`` it.
+
+    404 when it is missing, of another kind or out of the actor's sight; 403 when it is
+    visible but not theirs to change.
+    """
+    rec = store.get(conn, record_id, for_update=True)
     if rec is None or (kind is not None and rec.kind != kind):
         raise NotFound(f"no {kind or 'record'} {record_id}")
+    _require(actor, action, _meta(rec), record_id)
     return rec
 
 
@@ -210,8 +216,7 @@ def update(
     changing different fields of one record both keep their change.
     """
     with transaction(node.engine) as conn:
-        rec = _get(conn, record_id, kind, for_update=True)
-        _require(actor, Action.UPDATE, _meta(rec), record_id)
+        rec = locked_for(conn, actor, Action.UPDATE, record_id, kind)
         if expected_version is not None and expected_version != rec.version:
             raise Conflict(
                 f"record {record_id} is at version {rec.version}, not {expected_version}: "
@@ -279,8 +284,7 @@ def delete(
     node: Node, actor: Actor, record_id: str, *, reason: str, kind: str | None = None
 ) -> None:
     with transaction(node.engine) as conn:
-        rec = _get(conn, record_id, kind, for_update=True)
-        _require(actor, Action.DELETE, _meta(rec), record_id)
+        rec = locked_for(conn, actor, Action.DELETE, record_id, kind)
         pointing = store.referencing(conn, record_id)
         if pointing:
             ids = ", ".join(sorted({r for r, _ in pointing})[:5])
