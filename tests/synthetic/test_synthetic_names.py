@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from anyascii import anyascii
 from hypothesis import given
@@ -54,14 +57,31 @@ def test_every_requested_country_is_there() -> None:
     assert set(NATIVE_SCRIPT_COUNTRIES) | LATIN_COUNTRIES <= set(COUNTRIES)
 
 
+# Countries with few family names in reality (and more given names instead).
+FEW_FAMILY_NAMES = {"KR": 60, "VN": 40}
+
+
 @pytest.mark.parametrize("country", COUNTRIES)
-def test_dozens_of_names_per_gender_and_family(country: str) -> None:
+def test_scores_of_names_per_gender_and_family(country: str) -> None:
     names = country_names(country)
-    assert len(names.male) >= 24
-    assert len(names.female) >= 24
-    assert len(names.family) >= 24
+    assert len(names.male) >= 70
+    assert len(names.female) >= 65
+    assert len(names.family) >= FEW_FAMILY_NAMES.get(country, 90)
     assert len(names.family) == len(names.family_female)
-    assert len({n.native for n in names.male}) == len(names.male)
+    if country in FEW_FAMILY_NAMES:
+        assert len(names.male) >= 80 and len(names.female) >= 70
+    for pool in (names.male, names.female, names.family):
+        assert len({n.native for n in pool}) == len(pool)
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_every_latin_form_folds_to_ascii_letters(country: str) -> None:
+    """Nothing of a native script survives transliteration, and no form is empty."""
+    names = country_names(country)
+    pools = (names.male, names.female, names.family, names.family_female)
+    for name in (*itertools.chain(*pools), *names.middle_male, *names.middle_female):
+        for folded in name.folded:
+            assert re.fullmatch(r"[A-Za-z][A-Za-z' -]*", folded), (name.native, folded)
 
 
 @pytest.mark.parametrize("country", COUNTRIES)

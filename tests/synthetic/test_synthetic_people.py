@@ -14,11 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interlink.domain import model
+from interlink.domain.codes import Gender
 from interlink.domain.values import detect_script, parse_country
 from interlink.synthetic import (
     CSV_COLUMNS,
     REFERENCE_DATE,
     IdentityFactory,
+    country_names,
     labelled_person_rows,
     person_rows,
 )
@@ -202,3 +204,17 @@ def test_only_suspects_leave_the_role_empty(labelled: list[tuple[dict[str, str],
     for roles in truth.values():
         if "" in roles:
             assert roles <= {"", "suspect"}
+
+
+def test_common_names_are_drawn_more_often_than_rare_ones() -> None:
+    """Zipf-like draws: the first names of a list are common, the tail still appears."""
+    factory = IdentityFactory(random.Random(3), countries=["DE"])
+    people = [factory.new(gender=Gender.MALE) for _ in range(20_000)]
+    names = country_names("DE")
+    given = collections.Counter(p.given.native for p in people)
+    family = collections.Counter(p.family.native for p in people)
+    head, tail = names.male[:5], names.male[-5:]
+    assert sum(given[n.native] for n in head) > 4 * sum(given[n.native] for n in tail)
+    assert family[names.family[0].native] > 5 * family[names.family[-1].native] > 0
+    assert len(family) > 0.95 * len(names.family)
+    assert len(set(given)) > 0.95 * len(names.male)

@@ -10,9 +10,12 @@ Everything is drawn from ``random.Random(seed)``: the same seed gives the same r
 from __future__ import annotations
 
 import random
+from bisect import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from itertools import accumulate
 
 from interlink.domain.codes import ActivityCategory, Gender, PersonRole
 from interlink.synthetic.names import COUNTRIES, CountryNames, Name, country_names
@@ -55,6 +58,62 @@ _FEMALE, _MALE = Gender.FEMALE, Gender.MALE
 _SUSPECT = PersonRole.SUSPECT  # an empty role imports as suspect, so only suspects omit it
 _ADULT_YEARS = (1950, 2004)
 _CHILD_YEARS = (2010, 2014)
+
+# Name frequencies fall with rank like real ones (Zipf-Mandelbrot): the name at position
+# ``rank`` of its list (common names first) weighs 1 / (rank + ZIPF_K) ** ZIPF_S. A small
+# ZIPF_K piles people onto the first few names; this one gives the first name 2.6 times
+# the share of the 20th and 11 times that of the 120th (k=2 would make it 60 times).
+ZIPF_S = 1.0
+ZIPF_K = 12.0
+
+
+def _cumulative(n: int) -> tuple[float, ...]:
+    """Cumulative Zipf weights of ``n`` ranked names, normalised so the last is 1.0."""
+    if not n:
+        return ()
+    sums = list(accumulate(1.0 / (rank + ZIPF_K) ** ZIPF_S for rank in range(n)))
+    total = sums[-1]
+    cum = [s / total for s in sums]
+    cum[-1] = 1.0
+    return tuple(cum)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pool:
+    """A ranked name list and its cumulative weights: ``pick(u)`` maps u in [0, 1) to a name."""
+
+    names: tuple[Name, ...]
+    cum: tuple[float, ...]
+
+    @classmethod
+    def of(cls, names: tuple[Name, ...]) -> _Pool:
+        return cls(names, _cumulative(len(names)))
+
+    def pick(self, u: float) -> Name:
+        return self.names[bisect(self.cum, u)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pools:
+    male: _Pool
+    female: _Pool
+    family: _Pool
+    family_female: _Pool
+    middle_male: _Pool
+    middle_female: _Pool
+
+
+@cache
+def _pools(country: str) -> _Pools:
+    names = country_names(country)
+    return _Pools(
+        _Pool.of(names.male),
+        _Pool.of(names.female),
+        _Pool.of(names.family),
+        _Pool.of(names.family_female),
+        _Pool.of(names.middle_male),
+        _Pool.of(names.middle_female),
+    )
 
 
 @dataclass(slots=True, eq=False)
@@ -125,7 +184,7 @@ class IdentityFactory:
         self._rand: Rand = rng.random
         self._countries = chosen
         self._count = 0
-        self._kits: dict[str, tuple[CountryNames, CountryProfile]] = {}
+        self._kits: dict[str, tuple[CountryNames, CountryProfile, _Pools]] = {}
         # A few days many people share (and 1 January, the default for unknown days).
         start = date(1970, 1, 1).toordinal()
         self._hot_days = tuple(
@@ -142,29 +201,28 @@ class IdentityFactory:
             return date(year, 1, 1)
         return date.fromordinal(date(year, 1, 1).toordinal() + int(r() * 365))
 
-    def _middle(self, names: CountryNames, female: bool, given: Name) -> Name | None:
+    def _middle(self, names: CountryNames, pools: _Pools, female: bool, given: Name) -> Name | None:
         r = self._rand
         style = names.middle_style
         if style == "none" or r() >= names.middle_rate:
             return None
         if style == "list":
-            pool = names.middle_female if female else names.middle_male
+            pool = pools.middle_female if female else pools.middle_male
         elif style == "family":
-            pool = names.family_female if female else names.family
+            pool = pools.family_female if female else pools.family
         elif style == "father":
-            pool = names.male
+            pool = pools.male
         else:
-            pool = names.female if female else names.male
-        middle = pool[int(r() * len(pool))]
+            pool = pools.female if female else pools.male
+        middle = pool.pick(r())
         return None if middle is given else middle
 
     def name(self, country: str, female: bool) -> tuple[Name, Name]:
         """A (given, family) pair from ``country``, for aliases and spouses' names."""
-        names = country_names(country)
+        pools = _pools(country)
         r = self._rand
-        pool = names.female if female else names.male
-        families = names.family_female if female else names.family
-        return pool[int(r() * len(pool))], families[int(r() * len(families))]
+        given = (pools.female if female else pools.male).pick(r())
+        return given, (pools.family_female if female else pools.family).pick(r())
 
     def new(
         self,
@@ -179,8 +237,8 @@ class IdentityFactory:
         cc = country or self._countries[int(r() * len(self._countries))]
         kit = self._kits.get(cc)
         if kit is None:
-            kit = self._kits[cc] = (country_names(cc), profile(cc))
-        names, place = kit
+            kit = self._kits[cc] = (country_names(cc), profile(cc), _pools(cc))
+        names, place, pools = kit
         if role is None:
             u = r()
             role = next(v for limit, v in _ROLES if u < limit)
@@ -188,12 +246,12 @@ class IdentityFactory:
         if gender is None:
             gender = _FEMALE if r() < (0.75 if victim else 0.3) else _MALE
         female = gender is _FEMALE
-        pool = names.female if female else names.male
-        families = names.family_female if female else names.family
-        given = pool[int(r() * len(pool))]
-        family = families[int(r() * len(families))]
+        if female:
+            given, family = pools.female.pick(r()), pools.family_female.pick(r())
+        else:
+            given, family = pools.male.pick(r()), pools.family.pick(r())
         if names.double_family:  # the mother's family name second, never the same one
-            second = names.family[int(r() * len(names.family))]
+            second = pools.family.pick(r())
             family = _compound(family, second if second is not family else names.family[0])
         if child is None:
             child = victim and r() < 0.2
@@ -212,7 +270,7 @@ class IdentityFactory:
             cc,
             cc,
             given,
-            self._middle(names, female, given) if names.middle_rate else None,
+            self._middle(names, pools, female, given) if names.middle_rate else None,
             family,
             place.cities[int(r() * len(place.cities))],
             documents,
