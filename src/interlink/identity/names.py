@@ -27,8 +27,10 @@ import jellyfish
 from anyascii import anyascii
 
 from interlink.domain.values import detect_script
+from interlink.identity.japanese import FAMILY as _JA_FAMILY
+from interlink.identity.japanese import GIVEN as _JA_GIVEN
 
-__all__ = ["NormalizedName", "normalize", "skeleton", "transliterate", "using_icu"]
+__all__ = ["NormalizedName", "hepburn", "normalize", "skeleton", "transliterate", "using_icu"]
 
 
 class _Transliterator(Protocol):
@@ -126,6 +128,97 @@ def _split_joined(word: str) -> list[str]:
     return [_syllables(word)]
 
 
+# --- Japanese names in kanji -------------------------------------------------------------
+
+# A kanji name has no reading of its own: ICU reads 田中和也 as Chinese ("tian zhong he ye").
+# A name that starts with a common Japanese family name (``japanese.FAMILY``) is read with
+# the passport spellings of the tables, unless it looks Chinese: a one-character family
+# name (林, 森 are Chinese too) needs a known given name of two or more characters after
+# it; a two-character one needs a known given name, or an unknown one of two or more
+# characters none of which is a simplified Chinese form. Kana anywhere: Japanese anyway.
+_ITERATION = "\u3005"  # 々: the previous kanji again (佐々木)
+
+
+def _is_kanji(char: str) -> bool:
+    return char == _ITERATION or _is_han(char)
+
+
+def _is_kana(char: str) -> bool:
+    return 0x3040 <= ord(char) <= 0x30FF or 0x31F0 <= ord(char) <= 0x31FF
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> _Transliterator | None:
+    try:
+        import icu  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover - depends on the installation
+        return None
+    result: _Transliterator = icu.Transliterator.createInstance("Simplified-Traditional")
+    return result
+
+
+def _simplified(text: str) -> bool:
+    """Whether ``text`` has a simplified Chinese form (never Japanese); True without ICU."""
+    convert = _to_traditional()
+    return convert is None or convert.transliterate(text) != text
+
+
+def _kanji_reading(word: str) -> str:
+    """ICU's reading of a word of kanji (and kana) as one Latin word, 々 repeating."""
+    chars = list(word)
+    for i in range(1, len(chars)):
+        if chars[i] == _ITERATION:
+            chars[i] = chars[i - 1]
+    return _syllables("".join(chars))
+
+
+def _japanese_split(word: str, kana: bool) -> list[str] | None:
+    """[family, given] of a name written as one word of kanji (and kana), read as Japanese
+    with the tables; None when it does not start with a known Japanese family name or may
+    be Chinese. ``kana``: the name is known to be Japanese."""
+    for size in (3, 2, 1):
+        if len(word) < size or not all(_is_kanji(c) for c in word[:size]):
+            continue
+        family = _JA_FAMILY.get(word[:size])
+        if family is None:
+            continue
+        rest = word[size:]
+        if not rest:
+            return [family] if size > 1 or kana else None
+        given = _JA_GIVEN.get(rest)
+        if given is not None and (size > 1 or len(rest) > 1 or kana):
+            return [family, given]
+        if kana or size == 3 or (size == 2 and len(rest) > 1 and not _simplified(rest)):
+            return [family, _kanji_reading(rest)]
+    return None
+
+
+def _japanese_words(raws: list[str]) -> bool:
+    """Whether names written in separate words of kanji are Japanese: a known family name
+    of two or more characters, or a one-character one with a known given name."""
+    family_1 = given = False
+    for raw in raws:
+        if raw in _JA_FAMILY:
+            if len(raw) > 1:
+                return True
+            family_1 = True
+        elif len(raw) > 1 and raw in _JA_GIVEN:
+            given = True
+    return family_1 and given
+
+
+def _japanese_word(raw: str, single: bool) -> list[str]:
+    """Latin words of one word starting with a kanji in a name known to be Japanese."""
+    reading = _JA_FAMILY.get(raw) or _JA_GIVEN.get(raw)
+    if reading:
+        return [reading]
+    if single or any(_is_kana(c) for c in raw):
+        parts = _japanese_split(raw, kana=True)
+        if parts:
+            return parts
+    return [_kanji_reading(raw)]
+
+
 def _syllables(word: str) -> str:
     """One word of a syllabic script as one Latin word (ICU spaces Han syllables apart)."""
     return _NOT_LETTER.sub("", transliterate(word).lower())
@@ -162,14 +255,24 @@ def _ascii_words(text: str) -> list[str]:
 def _words(text: str, script: str) -> list[str]:
     """Latin ASCII words (case kept, hyphens kept for now) in written order."""
     out: list[str] = []
-    for raw in _SEPARATOR.split(text):
-        if not raw:
-            continue
+    raws = [raw for raw in _SEPARATOR.split(text) if raw]
+    japanese = script in ("Jpan", "Hira", "Kana") or (
+        script == "Hani" and len(raws) > 1 and _japanese_words(raws)
+    )
+    for raw in raws:
         if raw.isascii():
             out.extend(_ascii_words(raw))
             continue
+        if japanese and _is_han(raw[0]):
+            out.extend(p for p in _japanese_word(raw, len(raws) == 1) if p)
+            continue
         if _is_han(raw[0]) or _is_hangul(raw[0]):
-            if script in ("Hani", "Hang") and len(raw) > 1 and len(text.split()) == 1:
+            parts = (
+                _japanese_split(raw, kana=False) if script == "Hani" and len(raws) == 1 else None
+            )
+            if parts:
+                out.extend(p for p in parts if p)
+            elif script in ("Hani", "Hang") and len(raw) > 1 and len(text.split()) == 1:
                 out.extend(p for p in _split_joined(raw) if p)
             else:
                 out.append(_HANGUL_FAMILY_LATIN.get(raw) or _syllables(raw))
@@ -241,6 +344,37 @@ _VOWELS = re.compile(r"[aeiouyw]+")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+# Japanese romanized other than by passport Hepburn: Kunrei-shiki "si"/"sy" ("Isii",
+# "Hayasi", "Syota"), "hu" for "fu", long vowels written ou/oo/oh ("Satou", "Ohno"), ん before
+# b/m/p written n ("Honma"). A Latin string cannot be known to be Japanese, so the forms are
+# folded only in tokens made of romanized Japanese syllables throughout ("isii", "ohno";
+# not "martin", "mohsen"), and only in the phonetic key and the skeleton (the tokens stay as
+# written). Kunrei ti/tu/zi (Hepburn chi/tsu/ji) are not folded: in either direction that
+# costs more elsewhere than it gains (Tatiana/Tetiana, Hussein/حسين, Ji-woo, Hachimi/الهاشمي
+# lose their match on the generated names); Jaro-Winkler still pairs "Yamaguti" with
+# "Yamaguchi". f/h are folded to h, the other way would part "Hussein" from "حسين".
+_ROMAJI = re.compile(
+    r"(?:(?:[kstp](?=[kstpc]))?"
+    r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n|m(?=[bmp])|(?<=o)h(?![aiueoy])))+"
+)
+_KUNREI = re.compile(r"sy|si|fu|n(?=[bmp])|^oh(?![aiueoy])|o[uo](?![aiueo])|oh$")
+_HEPBURN = {"sy": "sh", "si": "shi", "fu": "hu", "n": "m"}  # anything else: a long o
+
+
+def _hepburn_sub(match: re.Match[str]) -> str:
+    return _HEPBURN.get(match[0], "o")
+
+
+@lru_cache(maxsize=65536)
+def hepburn(token: str) -> str:
+    """``token`` with Japanese spelling variants folded if it is romanized Japanese
+    ("isii" → "ishii", "satou" → "sato", "honma" → "homma", "fujita" → "hujita"), else
+    unchanged. Only for comparison keys: the result is not always the passport form."""
+    if len(token) < 3 or not _ROMAJI.fullmatch(token):
+        return token
+    return _KUNREI.sub(_hepburn_sub, token)
+
+
 @lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """The consonants of a token, spelling variants folded ("mohammed", "mhmd" → "mhmd").
@@ -249,7 +383,7 @@ def skeleton(token: str) -> str:
     gh/q/k, ts/c, a final h, doubled letters) are folded too. An initial or an all-vowel token
     keeps its first letter.
     """
-    text = token
+    text = hepburn(token)
     for digraph, single in _DIGRAPHS:
         text = text.replace(digraph, single)
     text = text.translate(_LETTER_MAP)
@@ -262,7 +396,7 @@ def skeleton(token: str) -> str:
 def _phonetic(token: str) -> str:
     if token.isdigit():
         return token
-    return jellyfish.metaphone(token) or token
+    return jellyfish.metaphone(hepburn(token)) or token
 
 
 @dataclass(frozen=True, slots=True)
