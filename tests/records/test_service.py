@@ -83,8 +83,14 @@ def test_h2_record_of_another_unit_is_not_found(node, people) -> None:
     secret = records.create(node, kyiv, person("Ivan Franko"), ProvenanceIn(handling_code="H2"))
     shared = records.create(node, kyiv, person("Ivan Sirko"), ProvenanceIn(handling_code="H0"))
     with pytest.raises(records.NotFound):
-        records.read(node, lviv, secret.id)
+        records.read(node, lviv, secret.id, purpose="curious")
     assert records.read(node, lviv, shared.id).id == shared.id
+    with reading(node.engine) as conn:  # the refused read is kept, not rolled back
+        refused = conn.exec_driver_sql(
+            "SELECT actor, outcome, purpose, record_kind FROM audit_log WHERE action = 'read' "
+            "ORDER BY seq"
+        ).first()
+    assert refused is not None and tuple(refused) == (lviv.username, "refused", "curious", None)
     with pytest.raises(records.Forbidden):
         records.update(node, lviv, shared.id, changes={"gender": "male"})
     found = records.search(node, lviv, records.SearchQuery(name="ivan", prefix=True), purpose="p1")

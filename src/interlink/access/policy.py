@@ -88,11 +88,23 @@ RULES: tuple[Grant, ...] = tuple(
 
 # Every law-enforcement role checks documents against the register; the NCB, which receives
 # the reports of issuing authorities and of INTERPOL, and supervisors keep it current.
+# Identity decisions (two persons confirmed the same, or different) go to the roles that may
+# update records — investigators, NCB officers, supervisors — because a decision changes
+# what every later search and batch run says about both records, and it also needs the
+# right to update each of them (``identity.decisions``). Analysts and the data-protection
+# officer read but do not change records, so they do not decide either.
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.INVESTIGATOR: frozenset({Capability.IMPORT, Capability.REGISTER_CHECK}),
+    Role.INVESTIGATOR: frozenset(
+        {Capability.IMPORT, Capability.REGISTER_CHECK, Capability.IDENTITY_DECIDE}
+    ),
     Role.ANALYST: frozenset({Capability.REGISTER_CHECK}),
     Role.NCB_OFFICER: frozenset(
-        {Capability.IMPORT, Capability.REGISTER_IMPORT, Capability.REGISTER_CHECK}
+        {
+            Capability.IMPORT,
+            Capability.REGISTER_IMPORT,
+            Capability.REGISTER_CHECK,
+            Capability.IDENTITY_DECIDE,
+        }
     ),
     Role.SUPERVISOR: frozenset(
         {
@@ -100,6 +112,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.REVIEW,
             Capability.REGISTER_IMPORT,
             Capability.REGISTER_CHECK,
+            Capability.IDENTITY_DECIDE,
         }
     ),
     Role.DATA_PROTECTION_OFFICER: frozenset(

@@ -37,6 +37,7 @@ class Capability(StrEnum):
     REVIEW = "review"
     REGISTER_IMPORT = "register_import"  # load the register of lost, stolen, forged documents
     REGISTER_CHECK = "register_check"  # look a document up in that register
+    IDENTITY_DECIDE = "identity_decide"  # confirm two persons the same or different, or undo it
 
 
 @dataclass(frozen=True)

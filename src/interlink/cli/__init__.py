@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from interlink.cli import admin, demo, documents, identity, review, serve, transfer
+from interlink.cli import admin, demo, documents, identity, match, review, serve, transfer
 from interlink.cli.common import set_database
+from interlink.cli.decisions import identity_app
 
 app = typer.Typer(
     name="interlink",
@@ -36,12 +37,14 @@ app.command("demo")(demo.demo)
 app.command("dedupe")(identity.dedupe)
 app.command("link")(identity.link)
 app.command("evaluate")(identity.evaluate)
+app.command("match")(match.match)
 app.add_typer(admin.units_app, name="units")
 app.add_typer(admin.users_app, name="users")
 app.add_typer(admin.audit_app, name="audit")
 app.add_typer(review.review_app, name="review")
 app.add_typer(documents.mrz_app, name="mrz")
 app.add_typer(documents.documents_app, name="documents")
+app.add_typer(identity_app, name="identity")
 
 
 def main() -> None:

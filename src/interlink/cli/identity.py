@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,6 +26,24 @@ PhoneRegion = Annotated[
     ),
 ]
 _THRESHOLD = 0.9  # = identity.batch.DEFAULT_THRESHOLD, kept here so that --help stays fast
+
+
+class EngineName(StrEnum):
+    """= identity.engines.ENGINES (not imported, so that --help stays fast)."""
+
+    DUCKDB = "duckdb"
+    SPARK = "spark"
+
+
+EngineOption = Annotated[
+    EngineName,
+    typer.Option(
+        "--engine",
+        case_sensitive=False,
+        help="Where Splink runs: duckdb (in this process) or spark "
+        "(INTERLINK_SPARK_MASTER, default local[2]).",
+    ),
+]
 
 
 @contextmanager
@@ -58,25 +77,46 @@ def _report_issues(summary: BatchSummary) -> None:
         )
 
 
+def _check_engine(engine: EngineName) -> None:
+    """Say what is missing (pyspark, Java) before reading the file, not after."""
+    if engine is EngineName.SPARK:
+        from interlink.identity.engines import EngineUnavailable, check_spark
+
+        try:
+            check_spark()
+        except EngineUnavailable as exc:
+            fail(f"--engine spark: {exc}")
+
+
 @friendly
 def dedupe(
     file: Annotated[Path, typer.Argument(help="Person file: CSV, JSON lines or XLSX.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="CSV to write: id,cluster_id.")],
     threshold: Threshold = _THRESHOLD,
     phone_region: PhoneRegion = None,
+    engine: EngineOption = EngineName.DUCKDB,
 ) -> None:
     """Group the rows of FILE that describe the same person."""
     from interlink.identity import batch
+    from interlink.identity.engines import EngineUnavailable
     from interlink.transfer.readers import FileFormatError
 
     _check_file(file)
+    _check_engine(engine)
     with _stages() as stage:
         try:
             summary = batch.dedupe(
-                file, output, threshold, phone_region=phone_region, progress=stage
+                file,
+                output,
+                threshold,
+                phone_region=phone_region,
+                progress=stage,
+                engine=engine.value,
             )
         except FileFormatError as exc:
             fail(f"{file.name}: {exc}")
+        except EngineUnavailable as exc:
+            fail(f"--engine {engine.value}: {exc}")
     _report_issues(summary)
     out.print(
         f"{summary.rows:,} rows in {summary.clusters:,} clusters "
@@ -95,20 +135,31 @@ def link(
     ],
     threshold: Threshold = _THRESHOLD,
     phone_region: PhoneRegion = None,
+    engine: EngineOption = EngineName.DUCKDB,
 ) -> None:
     """Find the rows of LEFT and RIGHT that describe the same person."""
     from interlink.identity import batch
+    from interlink.identity.engines import EngineUnavailable
     from interlink.transfer.readers import FileFormatError
 
     _check_file(left)
     _check_file(right)
+    _check_engine(engine)
     with _stages() as stage:
         try:
             summary = batch.link(
-                left, right, output, threshold, phone_region=phone_region, progress=stage
+                left,
+                right,
+                output,
+                threshold,
+                phone_region=phone_region,
+                progress=stage,
+                engine=engine.value,
             )
         except FileFormatError as exc:
             fail(f"{exc.args[0] if not exc.line else exc}")
+        except EngineUnavailable as exc:
+            fail(f"--engine {engine.value}: {exc}")
     _report_issues(summary)
     out.print(
         f"{summary.pairs:,} pairs judged the same person written to {output} "

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from interlink.identity.batch import PERSON_COLUMNS
+from interlink.identity.prepare import PERSON_COLUMNS
 from interlink.synthetic.people import labelled_person_rows
 
 LABEL_COLUMN = "true_id"
@@ -82,6 +82,71 @@ def link_scores(
         by_true[t] += 1
     real = sum(by_true.get(t, 0) for t in left.values())
     return Scores(tp, len(seen) - tp, real - tp)
+
+
+CONFIDENT_BANDS = frozenset({"same", "possibly same"})
+
+
+@dataclass(frozen=True, slots=True)
+class RankedScores:
+    """How well ranked search answers found the stored person (recall@k) and how often a
+    person not stored got a confident answer anyway (false alarms)."""
+
+    members: int  # queries whose person has a stored record
+    first_right: tuple[int, ...]  # rank of the first right record, per member query found
+    outsiders: int  # queries whose person has no stored record
+    false_alarms: int  # outsider queries with a `same` or `possibly same` answer
+
+    def recall_at(self, k: int) -> float:
+        hits = sum(1 for rank in self.first_right if rank <= k)
+        return hits / self.members if self.members else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.false_alarms / self.outsiders if self.outsiders else 0.0
+
+    def lines(self, ks: Iterable[int] = (1, 5, 10)) -> list[str]:
+        out = [f"recall@{k:<3} {self.recall_at(k):.4f}" for k in ks]
+        out.append(
+            f"persons not stored with a same/possibly same answer: {self.false_alarm_rate:.2%} "
+            f"({self.false_alarms} of {self.outsiders})"
+        )
+        return out
+
+
+def ranked_scores(
+    results: Mapping[str, Sequence[tuple[str, str]]],
+    query_truth: Mapping[str, str],
+    record_truth: Mapping[str, str],
+) -> RankedScores:
+    """Score ranked answers (query id → [(record id, band)] best first) against the labels
+    of the queries and of the stored records."""
+    stored = set(record_truth.values())
+    members = outsiders = alarms = 0
+    first: list[int] = []
+    for query, person in query_truth.items():
+        answers = results.get(query, ())
+        if person in stored:
+            members += 1
+            rank = next(
+                (i for i, (rid, _) in enumerate(answers, 1) if record_truth.get(rid) == person),
+                None,
+            )
+            if rank is not None:
+                first.append(rank)
+        else:
+            outsiders += 1
+            alarms += any(band in CONFIDENT_BANDS for _, band in answers)
+    return RankedScores(members, tuple(first), outsiders, alarms)
+
+
+def read_match_results(path: str | Path) -> dict[str, list[tuple[str, str]]]:
+    """query id → [(record id, band)] in rank order, from ``interlink match``'s output."""
+    ranked: defaultdict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    with open(path, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            ranked[row["query_id"]].append((int(row["rank"]), row["record_id"], row["band"]))
+    return {q: [(rid, band) for _, rid, band in sorted(rows)] for q, rows in ranked.items()}
 
 
 def read_labels(path: str | Path, column: str = LABEL_COLUMN) -> dict[str, str]:

@@ -165,6 +165,20 @@ def locked_for(
     return rec
 
 
+def readable_in(
+    conn: Connection, actor: Actor, record_id: str, kind: str | None = None
+) -> store.StoredRecord:
+    """The record, if the actor may read it, in the caller's transaction (nothing audited:
+    the caller writes the entry of what it does). 404 when missing, of another kind or out
+    of the actor's sight."""
+    rec = store.get(conn, record_id)
+    if rec is None or (kind is not None and rec.kind != kind):
+        raise NotFound(f"no {kind or 'record'} {record_id}")
+    if not permits(actor, Action.READ, _meta(rec)):
+        raise NotFound(f"no {kind or 'record'} {record_id}")
+    return rec
+
+
 def read(
     node: Node,
     actor: Actor,
@@ -173,30 +187,26 @@ def read(
     kind: str | None = None,
     purpose: str | None = None,
 ) -> store.StoredRecord:
+    refused = False
     with transaction(node.engine) as conn:
         rec = store.get(conn, record_id)
         if rec is None or (kind is not None and rec.kind != kind):
             raise NotFound(f"no record {record_id}")
-        if not permits(actor, Action.READ, _meta(rec)):
-            audit.write(
-                conn,
-                node.audit_key,
-                actor,
-                "read",
-                record_id=record_id,
-                purpose=purpose,
-                outcome="refused",
-            )
-            raise NotFound(f"no record {record_id}")
+        refused = not permits(actor, Action.READ, _meta(rec))
+        # A refusal is kept too: the entry is committed with this transaction, and the
+        # caller learns no more than that there is no such record.
         audit.write(
             conn,
             node.audit_key,
             actor,
             "read",
-            record_kind=rec.kind,
+            record_kind=None if refused else rec.kind,
             record_id=record_id,
             purpose=purpose,
+            outcome="refused" if refused else "ok",
         )
+    if refused:
+        raise NotFound(f"no record {record_id}")
     return rec
 
 

@@ -32,12 +32,14 @@ from sqlalchemy import (
 
 from interlink.domain import model, registry
 from interlink.domain.provenance import Provenance
+from interlink.identity import index as match_index
 from interlink.identity.normalize import (
     name_tokens,
     normalize_identifier,
 )
+from interlink.store import decisions as identity_decisions
 from interlink.store.db import RawJson
-from interlink.store.schema import identifiers, records, refs
+from interlink.store.schema import identifiers, match_features, records, refs
 from interlink.store.schema import name_tokens as name_tokens_table
 
 PROVENANCE_COLUMNS = (
@@ -99,11 +101,22 @@ def visibility(clauses: Sequence[AccessClause]) -> ColumnElement[bool]:
 
 # -- index rows --------------------------------------------------------------------------
 
-IndexRows = tuple[list[tuple[str, str]], list[tuple[str, str, str]], list[tuple[str, str, str]]]
+IndexRows = tuple[
+    list[tuple[str, str]],  # name_tokens: token, record id
+    list[tuple[str, str, str]],  # identifiers: kind, value, record id
+    list[tuple[str, str, str]],  # refs: record id, field, target id
+    list[tuple[str, str, str]],  # match: record id, features (JSON), keys (one per line)
+]
 
 
 def index_rows(record_id: str, facts: model.Facts) -> IndexRows:
-    """Rows of name_tokens (token, id), identifiers (kind, value, id), refs (id, field, target)."""
+    """Rows of name_tokens (token, id), identifiers (kind, value, id), refs (id, field, target)
+    and match_features (id, features).
+
+    A person also has its match row (``identity.index``): the forms it is scored by, for
+    match_features, and the keys search finds it by, identifiers of kind ``match`` — one
+    string, expanded only when written, because an import worker sends it to the writing
+    process and a string crosses cheaper than a dozen tuples."""
     tokens: set[str] = set()
     for text in facts.name_texts():
         tokens.update(t[:100] for t in name_tokens(text))
@@ -111,11 +124,22 @@ def index_rows(record_id: str, facts: model.Facts) -> IndexRows:
         (kind, normalize_identifier(kind, value)[:200])
         for kind, value in registry.identifiers(facts)
     }
+    keys, features = match_index.person_index(facts)
     return (
         [(t, record_id) for t in sorted(tokens)],
         [(k, v, record_id) for k, v in sorted(idents) if v],
         [(record_id, f, str(t)) for f, t in sorted(set(model.references(facts)))],
+        [(record_id, features, "\n".join(sorted(keys)))] if features else [],
     )
+
+
+def _match_rows(
+    match: Sequence[tuple[str, str, str]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """match_features rows and identifier rows from index_rows' match rows."""
+    features = [(rid, f) for rid, f, _ in match]
+    keys = [(match_index.KIND, k, rid) for rid, _, joined in match for k in joined.split("\n") if k]
+    return features, keys
 
 
 def record_row(
@@ -178,6 +202,7 @@ class BulkWriter:
         self.tokens: list[tuple[str, str]] = []
         self.idents: list[tuple[str, str, str]] = []
         self.refs: list[tuple[str, str, str]] = []
+        self.features: list[tuple[str, str]] = []
         self._process = {
             c.name: c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
             for c in records.columns
@@ -212,17 +237,21 @@ class BulkWriter:
     ) -> None:
         """A record whose facts are serialized and indexed already (by an import worker)."""
         self.records.append((record_id, kind, external_ref, subject_category, facts_json, *shared))
-        tokens, idents, refs_ = index
-        self.tokens += tokens
-        self.idents += idents
-        self.refs += refs_
+        self._add_index(index)
 
     def add_row(self, row: dict[str, Any], index: IndexRows) -> None:
         self.records.append(tuple(self._value(c, row[c]) for c in self.RECORD_COLUMNS))
-        tokens, idents, refs_ = index
+        self._add_index(index)
+
+    def _add_index(self, index: IndexRows) -> None:
+        tokens, idents, refs_, match = index
         self.tokens += tokens
         self.idents += idents
         self.refs += refs_
+        if match:
+            features, keys = _match_rows(match)
+            self.features += features
+            self.idents += keys
 
     def __len__(self) -> int:
         return len(self.records)
@@ -234,6 +263,7 @@ class BulkWriter:
             ("name_tokens", ("token", "record_id"), self.tokens),
             ("identifiers", ("kind", "value", "record_id"), self.idents),
             ("refs", ("record_id", "field", "target_id"), self.refs),
+            ("match_features", ("record_id", "features"), self.features),
         ):
             if not rows:
                 continue
@@ -248,10 +278,10 @@ class BulkWriter:
             else:
                 marks = ", ".join("?" * len(columns))
                 raw.executemany(f"INSERT INTO {table} ({names_}) VALUES ({marks})", rows)
-        self.records, self.tokens, self.idents, self.refs = [], [], [], []
+        self.records, self.tokens, self.idents, self.refs, self.features = [], [], [], [], []
 
 
-_INDEX_TABLES = (name_tokens_table, identifiers, refs)
+_INDEX_TABLES = (name_tokens_table, identifiers, refs, match_features)
 # What a bulk load may drop and build again: everything but the primary key and the unique
 # (external_ref, kind) index, which the load itself uses to refuse ids that exist.
 _BULK_INDEXES = tuple(
@@ -285,7 +315,11 @@ def count_records(conn: Connection) -> int:
 def _reindex(conn: Connection, record_id: str, facts: model.Facts) -> None:
     for table in _INDEX_TABLES:
         conn.execute(delete(table).where(table.c.record_id == record_id))
-    tokens, idents, refs_ = index_rows(record_id, facts)
+    tokens, idents, refs_, match = index_rows(record_id, facts)
+    features, keys = _match_rows(match)
+    idents += keys
+    if features:
+        conn.execute(insert(match_features), [{"record_id": r, "features": f} for r, f in features])
     if tokens:
         conn.execute(insert(name_tokens_table), [{"token": t, "record_id": r} for t, r in tokens])
     if idents:
@@ -309,6 +343,7 @@ def replace(
 
 
 def remove(conn: Connection, record_id: str) -> None:
+    identity_decisions.forget_record(conn, record_id)  # decisions about it go with it
     for table in _INDEX_TABLES:
         conn.execute(delete(table).where(table.c.record_id == record_id))
     conn.execute(delete(records).where(records.c.id == record_id))

@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -157,6 +159,16 @@ identifiers = Table(
     Index("ix_identifiers_record_id", "record_id"),
 )
 
+# The prepared forms online identity search scores a person by (``identity.index``), so
+# that a query need not validate and transliterate every candidate again. Derived data,
+# like the tables above: one row per person, written and removed with it.
+match_features = Table(
+    "match_features",
+    metadata,
+    Column("record_id", Uuid, primary_key=True),
+    Column("features", Text, nullable=False),
+)
+
 refs = Table(
     "refs",
     metadata,
@@ -222,4 +234,35 @@ document_register = Table(
     Column("import_job", Uuid, nullable=False),
     PrimaryKeyConstraint("issuing_country", "number", name="pk_document_register"),
     sqlite_with_rowid=False,
+)
+
+# Decisions that two person records are, or are not, the same person (interlink.identity
+# .decisions; written only by store.decisions). The pair is stored ordered (left_id <
+# right_id) so that (a, b) and (b, a) are one pair. A decision is the link between the two
+# records, which stay as they are; undoing it keeps the row, with who undid it and why. At
+# most one decision per pair is active (not undone): the partial unique index.
+identity_decisions = Table(
+    "identity_decisions",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("left_id", Uuid, nullable=False),
+    Column("right_id", Uuid, nullable=False),
+    Column("verdict", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("decided_by", Uuid, nullable=False),
+    Column("decided_at", UtcDateTime(), nullable=False),
+    Column("undone_at", UtcDateTime()),
+    Column("undone_by", Uuid),
+    Column("undo_reason", Text),
+    CheckConstraint("left_id <> right_id", name="ck_identity_decisions_pair"),
+    CheckConstraint("verdict IN ('same', 'different')", name="ck_identity_decisions_verdict"),
+    Index(
+        "ux_identity_decisions_active_pair",
+        "left_id",
+        "right_id",
+        unique=True,
+        sqlite_where=text("undone_at IS NULL"),
+        postgresql_where=text("undone_at IS NULL"),
+    ),
+    Index("ix_identity_decisions_right_id", "right_id"),
 )

@@ -261,6 +261,7 @@ class _Run:
                     item[row_fields.TOKENS],
                     item[row_fields.IDENTIFIERS],
                     item[row_fields.REFERENCES],
+                    item[row_fields.MATCH],
                 ),
             )
             self.report.imported += 1

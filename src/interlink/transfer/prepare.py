@@ -49,6 +49,7 @@ Prepared = tuple[
     list[tuple[str, str]],  # TOKENS rows
     list[tuple[str, str, str]],  # IDENTIFIERS rows
     list[tuple[str, str, str]],  # REFERENCES rows
+    list[tuple[str, str, str]],  # MATCH rows (identity search: features and keys)
     str | None,  # HOLDER external id (documents)
 ]
 LINE: Final = 0
@@ -61,7 +62,8 @@ FACTS_JSON: Final = 6
 TOKENS: Final = 7
 IDENTIFIERS: Final = 8
 REFERENCES: Final = 9
-HOLDER: Final = 10
+MATCH: Final = 10
+HOLDER: Final = 11
 
 
 def _text(value: object) -> str | None:
@@ -99,7 +101,7 @@ def prepare(
     except RowErrors as err:
         return Rejected(err.line, err.errors)
     record_id = new_id()
-    tokens, idents, refs = index_rows(record_id, mapped.facts)
+    tokens, idents, refs, match = index_rows(record_id, mapped.facts)
     return (
         source.line,
         record_id,
@@ -111,6 +113,7 @@ def prepare(
         tokens,
         idents,
         refs,
+        match,
         mapped.holder_external_id,
     )
 
