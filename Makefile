@@ -6,14 +6,17 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test check lint typecheck bench-import clean system-packages
 
-# PyICU builds against the system's ICU: install it with the system package manager when
-# it is missing (as root, or through sudo).
+# PyICU builds against the system's ICU, and the browser tests drive Debian's Chromium:
+# install them with the system package manager when missing (as root, or through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 system-packages:
 	@pkg-config --exists icu-uc 2>/dev/null || { \
 	  echo "installing libicu-dev and pkg-config (needed by PyICU)"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libicu-dev pkg-config; }
+	@test -x /usr/bin/chromium || { \
+	  echo "installing chromium (driven by the browser tests; never \`playwright install\`)"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 $(STAMP): pyproject.toml | system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

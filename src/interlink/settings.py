@@ -37,6 +37,15 @@ class Settings(BaseSettings):
     audit_key_file: Path | None = Field(
         default=None, description="HMAC key of the audit chain; default data_dir/audit.key."
     )
+    web_session_minutes: int = Field(
+        default=30, ge=1, le=24 * 60, description="Web sign-out after this long without a request."
+    )
+    web_session_max_hours: int = Field(
+        default=12, ge=1, le=7 * 24, description="Web sessions end after this long, active or not."
+    )
+    web_session_key_file: Path | None = Field(
+        default=None, description="HMAC key of web session cookies; default data_dir/web.key."
+    )
     import_batch_size: int = Field(default=2000, ge=1)
     import_workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
@@ -58,6 +67,10 @@ class Settings(BaseSettings):
     @property
     def audit_key_path(self) -> Path:
         return self.audit_key_file or self.data_dir / "audit.key"
+
+    @property
+    def web_session_key_path(self) -> Path:
+        return self.web_session_key_file or self.data_dir / "web.key"
 
     @property
     def phone_region(self) -> str | None:

@@ -175,3 +175,53 @@ def verify(conn: Connection, key: bytes, expect: tuple[int, str] | None = None) 
             f"the log ends at entry {expected_seq - 1}, before entry {expect[0]} noted earlier"
         )
     return result
+
+
+@dataclass(frozen=True)
+class RecordAccess:
+    """One entry of a record's history, for "who has looked at this record"."""
+
+    seq: int
+    at: datetime
+    actor: str
+    actor_role: str
+    actor_unit: str | None
+    action: str
+    purpose: str | None
+    outcome: str
+
+
+def record_history(conn: Connection, record_id: str, *, limit: int = 100) -> list[RecordAccess]:
+    """The latest entries naming one record (reads, changes, refusals), newest first.
+
+    Searches and lists that returned the record are not included: their entries name it
+    only among many ids in ``details``, which is not indexed.
+    """
+    rows = conn.execute(
+        select(
+            audit_log.c.seq,
+            audit_log.c.at,
+            audit_log.c.actor,
+            audit_log.c.actor_role,
+            audit_log.c.actor_unit,
+            audit_log.c.action,
+            audit_log.c.purpose,
+            audit_log.c.outcome,
+        )
+        .where(audit_log.c.record_id == record_id)
+        .order_by(audit_log.c.seq.desc())
+        .limit(limit)
+    ).all()
+    return [
+        RecordAccess(
+            int(r.seq),
+            r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC),
+            r.actor,
+            r.actor_role,
+            r.actor_unit,
+            r.action,
+            r.purpose,
+            r.outcome,
+        )
+        for r in rows
+    ]

@@ -8,10 +8,12 @@ from fastapi.responses import JSONResponse
 from interlink import __version__
 from interlink.api import errors
 from interlink.api.middleware import Guard
-from interlink.api.routers import admin, auth, documents, files, search
+from interlink.api.routers import admin, auth, documents, files, match, search
+from interlink.api.routers.decisions import router as decisions_router
 from interlink.api.routers.records import build_router
 from interlink.node import Node, open_node
 from interlink.settings import Settings
+from interlink.web import install as install_pages
 
 DESCRIPTION = """National node of Interlink: the national database of people and organizations
 involved in trafficking in human beings, behind role-based, audited access.
@@ -36,10 +38,13 @@ def create_app(settings: Settings | None = None, node: Node | None = None) -> Fa
     errors.install(app)
     app.include_router(auth.router)
     app.include_router(search.router)
+    app.include_router(match.router)
     app.include_router(files.router)
     app.include_router(documents.router)
+    app.include_router(decisions_router)
     app.include_router(admin.router)
     app.include_router(build_router())
+    install_pages(app)  # the web pages, on the same node, policy and audit log
 
     @app.get("/api/health", tags=["operations"], operation_id="health")
     def health() -> JSONResponse:

@@ -1,0 +1,12 @@
+"""The page routes, one module per area of the application."""
+
+from fastapi import APIRouter
+
+from interlink.web.routing import WebRoute
+from interlink.web.views import home, persons, search, sign_in
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+for module in (sign_in, home, search, persons):
+    router.include_router(module.router)
+
+__all__ = ["router"]

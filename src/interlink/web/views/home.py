@@ -1,0 +1,18 @@
+"""The home page: the signed-in user's work queue."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from interlink.web.queue import work_queue
+from interlink.web.routing import WebRoute
+from interlink.web.templating import render
+from interlink.web.visit import VisitDep
+
+router = APIRouter(route_class=WebRoute)
+
+
+@router.get("/")
+def home(request: Request, visit: VisitDep) -> Response:
+    return render(request, "home.html", queue=work_queue(visit.node, visit.actor))
