@@ -53,3 +53,26 @@ def test_missing_name_names_the_line_and_changes_nothing(cli) -> None:
     assert not out.exists()
     no_user = cli("match", str(queries), "--output", str(out), "--purpose", "x-check")
     assert no_user.exit_code == 2
+
+
+def test_evaluate_scores_match_results_by_recall_at_k(cli) -> None:
+    imported = cli.file("persons.csv", PERSONS)
+    assert cli("import", "persons", str(imported), "--user", "inv").exit_code == 0
+    records = cli.file("records.csv", "id,true_id\nUA-1,T1\nUA-2,T2\nUA-3,T3\n")
+    queries = cli.file(
+        "queries.csv",
+        "id,full_name,date_of_birth,true_id\n"
+        "q1,Oleh Petrenko,1979-04-02,T1\n"
+        "q2,Mariia Kovalenko,1990-07-30,T3\n"
+        "q3,Zygmunt Wrzesniewski,1950-01-01,T9\n",
+    )
+    out = cli.tmp / "results.csv"
+    done = cli("match", str(queries), "-o", str(out), "--purpose", "evaluation", "--user", "inv")
+    assert done.exit_code == 0, done.output
+    scored = cli("evaluate", str(queries), "--matches", str(out), "--records", str(records))
+    assert scored.exit_code == 0, scored.output
+    assert "2 queries for stored persons, 1 for others" in scored.output
+    assert "recall@1   1.0000" in scored.output
+    assert "0.00% (0 of 1)" in scored.output
+    missing = cli("evaluate", str(queries), "--matches", str(out))
+    assert missing.exit_code == 2 and "--records" in missing.output

@@ -196,3 +196,26 @@ def test_cli_dedupe_bad_input_exits_2(tmp_path: Path) -> None:
         _app(), ["dedupe", str(tmp_path / "none.csv"), "--output", str(tmp_path / "c.csv")]
     )
     assert missing.exit_code == 2
+
+
+def test_a_large_file_is_prepared_in_parallel_exactly_as_in_one_process(
+    labelled: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from interlink.identity import batch
+
+    alone = batch.read_prepared(labelled[0], workers=1)
+    monkeypatch.setattr(batch, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(batch, "PIECE_BYTES", 4096)  # several pieces
+    together = batch.read_prepared(labelled[0], workers=2)
+    assert together.columns == alone.columns
+    assert together.issues == alone.issues
+
+    text = labelled[0].read_text(encoding="utf-8").splitlines()
+    repeated = tmp_path / "repeated.csv"  # the first row's id again, far down the file
+    first_id = text[1].split(",")[0]
+    rows = [*text, first_id + text[1][len(first_id) :]]
+    repeated.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        batch.read_prepared(repeated, workers=2)
+    assert caught.value.line == len(rows)
+    assert "appears twice" in caught.value.message

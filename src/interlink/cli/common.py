@@ -12,10 +12,10 @@ import logging
 import os
 import sys
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import wraps
-from typing import Any, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -33,6 +33,9 @@ from interlink.store.db import reading
 console = Console(stderr=True)
 out = Console()
 log = logging.getLogger("interlink.cli")
+
+# Commands that touch personal data act as a named user: their rights and their name.
+User = Annotated[str | None, typer.Option("--user", help="Act as this user (or INTERLINK_USER).")]
 
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
@@ -142,6 +145,17 @@ def print_row_errors(errors: Iterable[Any], rejected: int) -> None:
             )
     if rejected > listed:
         console.print(f"… and {rejected - listed} more bad rows")
+
+
+def print_malformed(issues: Mapping[str, int]) -> None:
+    """What a batch or a search left out of the comparison, by field (never fatal)."""
+    for column, count in sorted(issues.items()):
+        console.print(
+            f"{column}: {count} malformed value{'s' if count != 1 else ''} "
+            "(compared as far as usable)",
+            highlight=False,
+            markup=False,
+        )
 
 
 def read_password(from_stdin: bool, prompt: str = "Password") -> str:

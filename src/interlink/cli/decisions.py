@@ -9,14 +9,13 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from interlink.cli.common import EXIT_NOT_ALLOWED, acting_user, fail, friendly, node
+from interlink.cli.common import EXIT_NOT_ALLOWED, User, acting_user, fail, friendly, node
 from interlink.records.errors import NotFound
 
 identity_app = typer.Typer(
     help="Identity decisions: two person records confirmed the same person, or different.",
     no_args_is_help=True,
 )
-User = Annotated[str | None, typer.Option("--user", help="Act as this user (or INTERLINK_USER).")]
 Reason = Annotated[
     str | None, typer.Option("--reason", help="Why (at least 3 characters; kept with it).")
 ]

@@ -15,6 +15,7 @@ import typer
 
 from interlink.cli.common import (
     EXIT_BAD_INPUT,
+    User,
     acting_user,
     console,
     fail,
@@ -37,7 +38,6 @@ documents_app.add_typer(register_app, name="register")
 
 EXIT_CHECK_FAILED = 1
 Format = StrEnum("Format", {f: f for f in ("TD1", "TD2", "TD3", "MRVA", "MRVB")})  # type: ignore[misc]
-User = Annotated[str | None, typer.Option("--user", help="Act as this user (or INTERLINK_USER).")]
 Today = Annotated[
     str | None,
     typer.Option(help="Resolve two-digit years as on this day, YYYY-MM-DD (default: today)."),

@@ -6,14 +6,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from interlink.cli.common import console, fail, friendly, out
-
-if TYPE_CHECKING:
-    from interlink.identity.batch import BatchSummary
+from interlink.cli.common import console, fail, friendly, out, print_malformed
 
 Threshold = Annotated[
     float,
@@ -67,16 +64,6 @@ def _check_file(path: Path, option: str = "") -> None:
         fail(f"{option + ': ' if option else ''}{path}: no such file")
 
 
-def _report_issues(summary: BatchSummary) -> None:
-    for column, count in sorted(summary.issues.items()):
-        console.print(
-            f"{column}: {count} malformed value{'s' if count != 1 else ''} "
-            "(compared as far as usable)",
-            highlight=False,
-            markup=False,
-        )
-
-
 def _check_engine(engine: EngineName) -> None:
     """Say what is missing (pyspark, Java) before reading the file, not after."""
     if engine is EngineName.SPARK:
@@ -117,7 +104,7 @@ def dedupe(
             fail(f"{file.name}: {exc}")
         except EngineUnavailable as exc:
             fail(f"--engine {engine.value}: {exc}")
-    _report_issues(summary)
+    print_malformed(summary.issues)
     out.print(
         f"{summary.rows:,} rows in {summary.clusters:,} clusters "
         f"({summary.pairs:,} linked pairs) written to {output} in {summary.seconds:.1f} s",
@@ -160,7 +147,7 @@ def link(
             fail(f"{exc.args[0] if not exc.line else exc}")
         except EngineUnavailable as exc:
             fail(f"--engine {engine.value}: {exc}")
-    _report_issues(summary)
+    print_malformed(summary.issues)
     out.print(
         f"{summary.pairs:,} pairs judged the same person written to {output} "
         f"in {summary.seconds:.1f} s",
@@ -179,8 +166,21 @@ def evaluate(
     ] = None,
     threshold: Threshold = _THRESHOLD,
     phone_region: PhoneRegion = None,
+    matches: Annotated[
+        Path | None,
+        typer.Option(
+            help="Score this output of `interlink match` (LABELLED being its queries) for "
+            "recall@k; needs --records."
+        ),
+    ] = None,
+    records: Annotated[
+        Path | None,
+        typer.Option(help="With --matches: the labelled file that was imported (id, true_id)."),
+    ] = None,
 ) -> None:
-    """Print pairwise precision, recall and F1 of dedupe against the labels."""
+    """Print pairwise precision, recall and F1 of dedupe against the labels — or, with
+    --matches, recall@1/5/10 of ranked search and how often a person not stored got a
+    same or possibly same answer."""
     import tempfile
 
     from interlink.identity import batch
@@ -192,6 +192,9 @@ def evaluate(
         truth = read_labels(labelled)
     except (ValueError, KeyError) as exc:
         fail(str(exc))
+    if matches is not None:
+        _evaluate_matches(truth, matches, records)
+        return
     if clusters is not None:
         _check_file(clusters, "--clusters")
         try:
@@ -208,7 +211,7 @@ def evaluate(
             except FileFormatError as exc:
                 fail(f"{labelled.name}: {exc}")
             found = read_clusters(target)
-        _report_issues(summary)
+        print_malformed(summary.issues)
     scores = cluster_scores(found, truth)
     out.print(
         f"{len(truth):,} labelled rows; pairs: {scores.true_positives:,} right, "
@@ -221,3 +224,24 @@ def evaluate(
         f"F1        {scores.f1:.4f}",
         highlight=False,
     )
+
+
+def _evaluate_matches(queries: dict[str, str], matches: Path, records: Path | None) -> None:
+    from interlink.identity.evaluate import ranked_scores, read_labels, read_match_results
+
+    if records is None:
+        fail("--matches needs --records: the labelled file that was imported")
+    _check_file(matches, "--matches")
+    _check_file(records, "--records")
+    try:
+        stored = read_labels(records)
+        found = read_match_results(matches)
+    except (ValueError, KeyError) as exc:
+        fail(f"--matches/--records: {exc}")
+    scores = ranked_scores(found, queries, stored)
+    out.print(
+        f"{scores.members:,} queries for stored persons, {scores.outsiders:,} for others",
+        highlight=False,
+    )
+    for line in scores.lines():
+        out.print(line, highlight=False)

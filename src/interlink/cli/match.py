@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from interlink.cli.common import acting_user, console, fail, friendly, node
+from interlink.cli.common import User, acting_user, console, fail, friendly, node, print_malformed
 from interlink.transfer.readers import SourceRow
 
 RESULT_COLUMNS = ("query_id", "rank", "record_id", "match_probability", "band")
@@ -38,9 +38,7 @@ def match(
         float,
         typer.Option("--min-probability", min=0.0, max=1.0, help="Leave out weaker candidates."),
     ] = 0.0,
-    user: Annotated[
-        str | None, typer.Option("--user", help="Act as this user (or INTERLINK_USER).")
-    ] = None,
+    user: User = None,
 ) -> None:
     """Search each row of QUERIES against the node's persons; record_id in the results is
     the external id given at import. Works right after `interlink import`: the index is
@@ -80,13 +78,7 @@ def match(
                     ref = c.external_ref or c.record_id
                     writer.writerow((query_id, rank, ref, f"{c.probability:.6f}", c.band.value))
                     written += 1
-    for column, count in sorted(issues.items()):
-        console.print(
-            f"{column}: {count} malformed value{'s' if count != 1 else ''} "
-            "(compared as far as usable)",
-            highlight=False,
-            markup=False,
-        )
+    print_malformed(issues)
     console.print(f"{len(rows)} queries, {written} candidates written to {output}", highlight=False)
 
 

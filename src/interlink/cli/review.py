@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from interlink.cli.common import acting_user, fail, friendly, node, out
+from interlink.cli.common import User, acting_user, fail, friendly, node, out
 from interlink.records import review as reviewing
 from interlink.records.service import resolve_id
 
 review_app = typer.Typer(help="Review records at their review date.", no_args_is_help=True)
-User = Annotated[str | None, typer.Option("--user", help="Act as this user (or INTERLINK_USER).")]
 Reason = Annotated[str, typer.Option(help="Why (kept in the audit log).")]
 
 

@@ -12,6 +12,7 @@ import typer
 from interlink import records
 from interlink.cli.common import (
     EXIT_BAD_INPUT,
+    User,
     acting_user,
     console,
     fail,
@@ -31,7 +32,6 @@ EXPORT_FORMATS = ("jsonl", "csv", "ftm")
 ImportKind = StrEnum("ImportKind", {k: k for k in IMPORT_KINDS})  # type: ignore[misc]
 ExportKind = StrEnum("ExportKind", {k: k for k in BY_PLURAL})  # type: ignore[misc]
 ExportFormat = StrEnum("ExportFormat", {k: k for k in EXPORT_FORMATS})  # type: ignore[misc]
-User = Annotated[str | None, typer.Option("--user", help="Act as this user (or INTERLINK_USER).")]
 
 
 @friendly

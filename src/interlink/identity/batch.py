@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -30,7 +31,15 @@ from interlink.identity.prepare import (
     PREPARED_COLUMNS,
     prepare_values,
 )
-from interlink.transfer.readers import FileFormatError, SourceRow, iter_rows
+from interlink.transfer.readers import (
+    CsvPiece,
+    FileFormatError,
+    SourceRow,
+    csv_pieces,
+    detect_format,
+    iter_rows,
+    rows_of_piece,
+)
 
 DEFAULT_THRESHOLD = 0.9
 _DEFAULT_PRIOR = 1e-4
@@ -94,12 +103,76 @@ def check_header(path: Path) -> None:
         )
 
 
+PARALLEL_MIN_BYTES = 4 * 2**20  # below this, starting worker processes costs more than it saves
+PIECE_BYTES = 512 * 1024
+
+
 def read_prepared(
-    path: str | Path, *, phone_region: str | None = None, progress: Progress | None = None
+    path: str | Path,
+    *,
+    phone_region: str | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> Prepared:
+    """The prepared rows of a person file; a large CSV file is prepared by ``workers``
+    processes (default: one per core), since transliterating names is most of the work."""
     path = Path(path)
     check_header(path)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and detect_format(path) == "csv" and path.stat().st_size >= PARALLEL_MIN_BYTES:
+        return _prepare_in_parallel(path, phone_region, workers, progress)
     return prepare_rows(iter_rows(path), phone_region=phone_region, on_row=progress)
+
+
+def _prepare_piece(
+    piece: CsvPiece, phone_region: str | None
+) -> tuple[Prepared | None, list[int], FileFormatError | None]:
+    lines: list[int] = []
+
+    def numbered(rows: Iterable[SourceRow]) -> Iterator[SourceRow]:
+        for row in rows:
+            lines.append(row.line)
+            yield row
+
+    try:
+        prepared = prepare_rows(numbered(rows_of_piece(piece)), phone_region=phone_region)
+    except FileFormatError as exc:
+        return None, lines, exc
+    return prepared, lines, None
+
+
+def _prepare_in_parallel(
+    path: Path, phone_region: str | None, workers: int, progress: Progress | None
+) -> Prepared:
+    """``prepare_rows`` over pieces of the file in worker processes, joined in file order;
+    an id repeated across pieces is refused here, with its line, as within one piece."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    cols: dict[str, list[Any]] = {c: [] for c in PREPARED_COLUMNS}
+    issues: Counter[str] = Counter()
+    seen: set[str] = set()
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [
+            pool.submit(_prepare_piece, piece, phone_region)
+            for piece in csv_pieces(path, PIECE_BYTES)
+        ]
+        for future in futures:
+            prepared, lines, error = future.result()
+            if error is not None:
+                raise error
+            assert prepared is not None
+            for rid, line in zip(prepared.columns["unique_id"], lines, strict=True):
+                if rid in seen:
+                    raise FileFormatError(f"the id '{rid}' appears twice", line, "id")
+                seen.add(rid)
+            for column, values in prepared.columns.items():
+                cols[column] += values
+            issues.update(prepared.issues)
+            if progress is not None:
+                progress(f"read {len(seen):,} rows")
+    return Prepared(cols, issues)
 
 
 # ---------------------------------------------------------------- the model
