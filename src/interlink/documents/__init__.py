@@ -4,7 +4,13 @@ and the person, and the register of lost, stolen, revoked and forged documents.
 The front ends call only what is exported here.
 """
 
-from interlink.documents.consistency import Discrepancy, compare_document, compare_person
+from interlink.documents.consistency import (
+    Discrepancy,
+    PrintedPage,
+    compare_document,
+    compare_page,
+    compare_person,
+)
 from interlink.documents.generate import Specimen, generate, random_specimen
 from interlink.documents.indicators import (
     Attached,
@@ -23,15 +29,28 @@ from interlink.documents.register import (
     check,
     import_register,
 )
+from interlink.documents.review import (
+    DocumentReport,
+    Holder,
+    KnownHolder,
+    MrzReport,
+    check_mrz,
+    document_report,
+)
 
 __all__ = [
     "Attached",
     "Check",
     "Discrepancy",
+    "DocumentReport",
+    "Holder",
     "Indicator",
+    "KnownHolder",
     "Mrz",
     "MrzFormat",
     "MrzFormatError",
+    "MrzReport",
+    "PrintedPage",
     "RegisterCheck",
     "RegisterImportReport",
     "RegisterStatus",
@@ -41,9 +60,12 @@ __all__ = [
     "attach_mrz",
     "check",
     "check_digit",
+    "check_mrz",
     "compare_document",
+    "compare_page",
     "compare_person",
     "document_from_mrz",
+    "document_report",
     "for_document",
     "generate",
     "import_register",

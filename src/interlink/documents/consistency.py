@@ -9,7 +9,9 @@ far as both sides know them (``1974`` agrees with ``1974-08-12``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from interlink.documents.countries import to_icao
 from interlink.documents.mrz import Mrz
 from interlink.documents.names import same_name
 from interlink.domain import model
@@ -98,6 +100,52 @@ def compare_document(mrz: Mrz, page: model.Document) -> list[Discrepancy]:
     if page.holder_nationality and page.holder_nationality != nationality:
         found.append(Discrepancy("nationality", nationality, page.holder_nationality))
     found += _sex(mrz, page.holder_gender)
+    if page.expiry_date and mrz.expiry_date and page.expiry_date != mrz.expiry_date:
+        found.append(
+            Discrepancy("expiry_date", mrz.expiry_date.isoformat(), page.expiry_date.isoformat())
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """Details an officer reads from the printed page of a document, any of them left out.
+
+    ``date_of_birth`` is a (possibly partial) ISO date; ``nationality`` an ICAO or ISO code
+    or an English name (``to_icao`` raises ValueError for one that names no state)."""
+
+    surname: str | None = None
+    given_names: str | None = None
+    date_of_birth: str | None = None
+    document_number: str | None = None
+    expiry_date: date | None = None
+    nationality: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            (
+                self.surname,
+                self.given_names,
+                self.date_of_birth,
+                self.document_number,
+                self.expiry_date,
+                self.nationality,
+            )
+        )
+
+
+def compare_page(mrz: Mrz, page: PrintedPage) -> list[Discrepancy]:
+    """The MRZ against details typed from the printed page, before any record is made."""
+    found: list[Discrepancy] = []
+    if page.document_number and normalize_identifier(
+        "document", page.document_number
+    ) != normalize_identifier("document", mrz.document_number):
+        found.append(Discrepancy("document_number", mrz.document_number, page.document_number))
+    found += _name_discrepancies(mrz, page.surname, page.given_names)
+    found += _birth(mrz, page.date_of_birth)
+    if page.nationality and to_icao(page.nationality) != mrz.nationality:
+        found.append(Discrepancy("nationality", mrz.nationality, page.nationality))
     if page.expiry_date and mrz.expiry_date and page.expiry_date != mrz.expiry_date:
         found.append(
             Discrepancy("expiry_date", mrz.expiry_date.isoformat(), page.expiry_date.isoformat())
