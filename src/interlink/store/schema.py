@@ -95,6 +95,20 @@ api_tokens = Table(
     Column("expires_at", UtcDateTime(), nullable=False),
 )
 
+# A user's TOTP second factor (optional). ``secret`` is sealed with a key kept in the node's
+# data directory (``access.accounts.seal_secret``), so a dump of the database alone does not
+# give it; ``confirmed_at`` is NULL until the user has typed a first code; a code's time step
+# is accepted once (``last_used_step``), so an overheard code cannot be replayed.
+user_second_factors = Table(
+    "user_second_factors",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("secret", Text, nullable=False),
+    Column("enrolled_at", UtcDateTime(), nullable=False),
+    Column("confirmed_at", UtcDateTime()),
+    Column("last_used_step", BigInteger),
+)
+
 import_jobs = Table(
     "import_jobs",
     metadata,

@@ -5,7 +5,8 @@ its hash, so sign-out and account deactivation end the session on the server), t
 token of the session's forms, the time of the last request (for sign-out after inactivity)
 and the stated purpose of the session's searches. It is signed with an HMAC key kept in
 the node's data directory, so none of these can be altered by the browser. Signed, not
-encrypted: it holds nothing the user does not know already.
+encrypted: it holds nothing the user does not know already. Between a right password and
+the second factor's code it holds the user's id (``pending``), never a token.
 
 A visitor who is not signed in gets a session without a token, so that the sign-in form
 is protected against cross-site submission too.
@@ -33,6 +34,8 @@ class Session:
     seen: int  # seconds since the epoch of the last request
     token: str | None = None
     purpose: str | None = None
+    pending: str | None = None  # a user id whose password was right, awaiting their code
+    pending_at: int = 0
 
     @classmethod
     def anonymous(cls) -> Session:
@@ -41,6 +44,11 @@ class Session:
     def signed_in(self, token: str) -> Session:
         """A new session for a user who just signed in: fresh CSRF token, no purpose yet."""
         return Session(csrf=secrets.token_urlsafe(32), seen=int(time.time()), token=token)
+
+    def awaiting_code(self, user_id: str) -> Session:
+        """The password was right; the second factor is still to come (no token yet)."""
+        now = int(time.time())
+        return Session(csrf=secrets.token_urlsafe(32), seen=now, pending=user_id, pending_at=now)
 
     def touched(self) -> Session:
         return replace(self, seen=int(time.time()))
@@ -103,6 +111,8 @@ def decode(key: bytes, cookie: str | None) -> Session | None:
             seen=int(data["seen"]),
             token=data.get("token"),
             purpose=data.get("purpose"),
+            pending=data.get("pending"),
+            pending_at=int(data.get("pending_at") or 0),
         )
     except (ValueError, KeyError, TypeError):
         return None

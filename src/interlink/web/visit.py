@@ -7,6 +7,7 @@ page and an API call by the same user meet the same policy and the same audit lo
 from __future__ import annotations
 
 import hmac
+import uuid
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -14,8 +15,10 @@ from fastapi import Depends, Request
 from starlette.datastructures import FormData
 
 from interlink.access.accounts import revoke_token, user_for_token
-from interlink.access.roles import Actor
+from interlink.access.policy import has_capability
+from interlink.access.roles import Actor, Capability
 from interlink.node import Node
+from interlink.records.errors import NotFound
 from interlink.store.db import reading, transaction
 from interlink.web import session as sessions
 from interlink.web.session import Session
@@ -52,6 +55,17 @@ def session_key(request: Request) -> bytes:
     if key is None:
         key = sessions.load_or_create_key(node_of(request).settings.web_session_key_path)
         request.app.state.web_session_key = key
+    return key
+
+
+def second_factor_key(request: Request) -> bytes:
+    """The key sealing TOTP secrets: a file in the node's data directory, never in the
+    database (see ``access.accounts.seal_secret``)."""
+    key: bytes | None = getattr(request.app.state, "second_factor_key", None)
+    if key is None:
+        path = node_of(request).settings.data_dir / "second-factor.key"
+        key = sessions.load_or_create_key(path)
+        request.app.state.second_factor_key = key
     return key
 
 
@@ -108,3 +122,16 @@ async def checked_form(request: Request) -> FormData:
 
 
 FormDep = Annotated[FormData, Depends(checked_form)]
+
+
+def record_id_or_404(text: str) -> str:
+    """A UUID, or the page is not found (no hint whether the record exists)."""
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise NotFound("no such record") from None
+
+
+def may_see_readers(actor: Actor) -> bool:
+    """Who has looked at a record: for those who review records (supervisors, the DPO)."""
+    return has_capability(actor, Capability.READ_AUDIT) or has_capability(actor, Capability.REVIEW)

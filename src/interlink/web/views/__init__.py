@@ -3,10 +3,10 @@
 from fastapi import APIRouter
 
 from interlink.web.routing import WebRoute
-from interlink.web.views import home, persons, search, sign_in
+from interlink.web.views import documents, home, persons, search, sign_in
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
-for module in (sign_in, home, search, persons):
+for module in (sign_in, home, search, persons, documents):
     router.include_router(module.router)
 
 __all__ = ["router"]

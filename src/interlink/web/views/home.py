@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from interlink.web.links import href
 from interlink.web.queue import work_queue
 from interlink.web.routing import WebRoute
 from interlink.web.templating import render
@@ -15,4 +16,4 @@ router = APIRouter(route_class=WebRoute)
 
 @router.get("/")
 def home(request: Request, visit: VisitDep) -> Response:
-    return render(request, "home.html", queue=work_queue(visit.node, visit.actor))
+    return render(request, "home.html", queue=work_queue(visit.node, visit.actor), href=href)

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, Request
+from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from interlink import records
 from interlink.access import audit
-from interlink.access.policy import RecordMeta, has_capability, permits
-from interlink.access.roles import Action, Actor, Capability
+from interlink.access.policy import RecordMeta, permits
+from interlink.access.roles import Action
 from interlink.domain import codes
 from interlink.domain.codes import SubjectCategory
-from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
+from interlink.identity import decisions
+from interlink.records.errors import Conflict, Forbidden, Invalid
 from interlink.store.db import reading
 from interlink.store.records import StoredRecord
-from interlink.web import person_form
+from interlink.web import duplicates, links, person_form
 from interlink.web.i18n import _
 from interlink.web.person_form import PersonForm
 from interlink.web.routing import WebRoute
 from interlink.web.templating import render
-from interlink.web.visit import FormDep, Visit, VisitDep
+from interlink.web.views import records as record_pages
+from interlink.web.visit import FormDep, Visit, VisitDep, may_see_readers
+from interlink.web.visit import record_id_or_404 as _record_id
 
 router = APIRouter(route_class=WebRoute)
+# The read-only pages of the other kinds, reached from a person's linked records.
+router.include_router(record_pages.router)
 HISTORY_LIMIT = 50
 CHOICES = {
     "gender": [g.value for g in codes.Gender],
@@ -36,25 +40,12 @@ CHOICES = {
 }
 
 
-def _record_id(text: str) -> str:
-    """A UUID, or the page is not found (no hint whether the record exists)."""
-    try:
-        return str(uuid.UUID(text))
-    except ValueError:
-        raise NotFound("no such record") from None
-
-
 def _meta(rec: StoredRecord) -> RecordMeta:
     return RecordMeta(
         rec.provenance.owning_unit,
         rec.provenance.handling_code,
         SubjectCategory(rec.subject_category),
     )
-
-
-def may_see_readers(actor: Actor) -> bool:
-    """Who has looked at a record: for those who review records (supervisors, the DPO)."""
-    return has_capability(actor, Capability.READ_AUDIT) or has_capability(actor, Capability.REVIEW)
 
 
 def _read(visit: Visit, record_id: str) -> StoredRecord:
@@ -75,22 +66,44 @@ def create_person(request: Request, visit: VisitDep, posted: FormDep) -> Respons
         form, None, visit.node.settings.phone_region
     )
     if person is None or provenance is None:
-        return _form_page(request, form, None)
+        return _form_page(request, form, None, visit=visit, posted=posted)
     try:
         rec = records.create(visit.node, visit.actor, person, provenance)
     except (Invalid, Forbidden) as exc:
         person_form.add_service_error(form, exc.field, exc.message, rows)
-        return _form_page(request, form, None)
+        return _form_page(request, form, None, visit=visit, posted=posted)
     return RedirectResponse(f"/persons/{rec.id}?saved=1", status_code=303)
+
+
+@router.post("/persons/duplicates")
+def duplicates_while_entering(request: Request, visit: VisitDep, posted: FormDep) -> Response:
+    """The possible duplicates of the person being entered (an htmx fragment of the form)."""
+    found = duplicates.while_entering(visit.node, visit.actor, posted, visit.session.purpose)
+    return render(request, "_duplicates.html", hits=found or [], asked=found is not None)
 
 
 @router.get("/persons/{record_id}")
 def person_page(request: Request, visit: VisitDep, record_id: str, saved: bool = False) -> Response:
     rec = _read(visit, _record_id(record_id))
+    return _person_page(request, visit, rec, saved=saved)
+
+
+def _person_page(
+    request: Request,
+    visit: Visit,
+    rec: StoredRecord,
+    *,
+    saved: bool = False,
+    notice: str | None = None,
+    errors: dict[str, list[str]] | None = None,
+    reasons: dict[str, str] | None = None,
+) -> Response:
     history = None
     if may_see_readers(visit.actor):
         with reading(visit.node.engine) as conn:
             history = audit.record_history(conn, rec.id, limit=HISTORY_LIMIT)
+    purpose = visit.session.purpose
+    may_edit = permits(visit.actor, Action.UPDATE, _meta(rec))
     return render(
         request,
         "person.html",
@@ -98,9 +111,61 @@ def person_page(request: Request, visit: VisitDep, record_id: str, saved: bool =
         person=rec.facts,
         prov=rec.provenance,
         history=history,
-        may_edit=permits(visit.actor, Action.UPDATE, _meta(rec)),
+        may_edit=may_edit,
         saved=saved,
+        notice=notice,
+        possible=duplicates.of_record(visit.node, visit.actor, rec.id, purpose),
+        decided=duplicates.recorded(visit.node, visit.actor, rec.id, purpose),
+        may_decide=may_edit and duplicates.may_decide(visit.actor),
+        linked=links.linked(visit.node, visit.actor, rec, purpose),
+        kind_name=links.kind_name,
+        errors=errors or {},
+        reasons=reasons or {},
     )
+
+
+def _reason_error(exc: Invalid) -> str:
+    if exc.field in ("reason", "undo_reason"):
+        return _(
+            "Say why, in %(min)s to %(max)s characters.",
+            min=decisions.MIN_REASON,
+            max=decisions.MAX_REASON,
+        )
+    return exc.message
+
+
+@router.post("/persons/{record_id}/decisions")
+def decide(request: Request, visit: VisitDep, posted: FormDep, record_id: str) -> Response:
+    """Record that this person and another are the same person, or different people."""
+    rec = _read(visit, _record_id(record_id))
+    other = str(posted.get("other_id") or "")
+    reason = str(posted.get("reason") or "")[: decisions.MAX_REASON + 1]
+    verdict = str(posted.get("verdict") or "")
+    try:
+        decisions.decide(visit.node, visit.actor, rec.id, other, verdict, reason)
+    except Invalid as exc:
+        field = f"reason-{other}"
+        return _person_page(
+            request, visit, rec, errors={field: [_reason_error(exc)]}, reasons={field: reason}
+        )
+    return RedirectResponse(f"/persons/{rec.id}?saved=1#duplicates-heading", status_code=303)
+
+
+@router.post("/persons/{record_id}/decisions/{decision_id}/undo")
+def undo_decision(
+    request: Request, visit: VisitDep, posted: FormDep, record_id: str, decision_id: str
+) -> Response:
+    """Undo a recorded decision, saying why (the decision is kept, marked undone)."""
+    rec = _read(visit, _record_id(record_id))
+    reason = str(posted.get("reason") or "")[: decisions.MAX_REASON + 1]
+    try:
+        decisions.undo(visit.node, visit.actor, _record_id(decision_id), reason)
+    except Invalid as exc:
+        field = f"undo-{decision_id}"
+        return _person_page(
+            request, visit, rec, errors={field: [_reason_error(exc)]}, reasons={field: reason}
+        )
+    return RedirectResponse(f"/persons/{rec.id}?saved=1#decisions-heading", status_code=303)
 
 
 @router.get("/persons/{record_id}/edit")
@@ -140,9 +205,20 @@ def update_person(request: Request, visit: VisitDep, posted: FormDep, record_id:
     return RedirectResponse(f"/persons/{rec.id}?saved=1", status_code=303)
 
 
-def _form_page(request: Request, form: PersonForm, rec: StoredRecord | None) -> Response:
+def _form_page(
+    request: Request,
+    form: PersonForm,
+    rec: StoredRecord | None,
+    *,
+    visit: Visit | None = None,
+    posted: FormData | None = None,
+) -> Response:
     """The form, empty, filled or with its errors: always 200, since a form sent back with
-    messages is a normal page (browsers report 4xx pages as errors in their console)."""
+    messages is a normal page (browsers report 4xx pages as errors in their console). A new
+    person sent back shows its possible duplicates at once."""
+    possible = None
+    if visit is not None and posted is not None:
+        possible = duplicates.while_entering(visit.node, visit.actor, posted, visit.session.purpose)
     return render(
         request,
         "person_form.html",
@@ -150,4 +226,5 @@ def _form_page(request: Request, form: PersonForm, rec: StoredRecord | None) -> 
         rec=rec,
         choices=CHOICES,
         labels=person_form.labels(len(form.names)),
+        possible=possible,
     )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from interlink.domain import codes
 from interlink.records.errors import Invalid
-from interlink.web.finder import Hit, find
+from interlink.web.finder import Filters, Hit, find
 from interlink.web.i18n import _
 from interlink.web.routing import WebRoute
 from interlink.web.templating import render
@@ -26,6 +27,7 @@ def _page(
     q: str = "",
     hits: list[Hit] | None = None,
     errors: dict[str, list[str]] | None = None,
+    filters: Filters | None = None,
 ) -> Response:
     purpose = current_session(request).purpose
     return render(
@@ -34,6 +36,9 @@ def _page(
         q=q,
         hits=hits,
         errors=errors or {},
+        filters=filters or Filters(),
+        roles=[r.value for r in codes.PersonRole],
+        categories=[c.value for c in codes.ActivityCategory],
         session_purpose=purpose,
     )
 
@@ -48,6 +53,7 @@ def search(request: Request, visit: VisitDep, form: FormDep) -> Response:
     q = str(form.get("q") or "").strip()[:MAX_QUERY]
     session = visit.session
     errors: dict[str, list[str]] = {}
+    filters, filter_errors = Filters.read(form)
     if not session.purpose:
         purpose = " ".join(str(form.get("purpose") or "").split())
         if not MIN_PURPOSE <= len(purpose) <= MAX_PURPOSE:
@@ -63,14 +69,15 @@ def search(request: Request, visit: VisitDep, form: FormDep) -> Response:
             set_session(request, session)
     if not q:
         errors["q"] = [_("Type a name, a document number or a phone number.")]
+    errors.update(filter_errors)
     if errors:
-        return _page(request, q=q, errors=errors)
+        return _page(request, q=q, errors=errors, filters=filters)
     assert session.purpose is not None
     try:
-        hits = find(visit.node, visit.actor, q, purpose=session.purpose)
+        hits = find(visit.node, visit.actor, q, purpose=session.purpose, filters=filters)
     except Invalid as exc:
-        return _page(request, q=q, errors={"q": [exc.message]})
-    return _page(request, q=q, hits=hits)
+        return _page(request, q=q, errors={"q": [exc.message]}, filters=filters)
+    return _page(request, q=q, hits=hits, filters=filters)
 
 
 @router.post("/search/purpose")
