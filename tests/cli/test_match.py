@@ -76,3 +76,22 @@ def test_evaluate_scores_match_results_by_recall_at_k(cli) -> None:
     assert "0.00% (0 of 1)" in scored.output
     missing = cli("evaluate", str(queries), "--matches", str(out))
     assert missing.exit_code == 2 and "--records" in missing.output
+
+
+def test_many_queries_run_on_every_core_with_the_same_answers(cli, monkeypatch) -> None:
+    from interlink.cli import match as match_cli
+
+    persons = cli.file("persons.csv", PERSONS)
+    assert cli("import", "persons", str(persons), "--user", "inv").exit_code == 0
+    queries = cli.file(
+        "queries.csv",
+        "id,full_name,date_of_birth\nq1,Oleh Petrenko,1979-04-02\nq2,Ivan Shevchenko,1985\n"
+        "q3,Mariia Kovalenko,1990-07-30\n",
+    )
+    one, many = cli.tmp / "one.csv", cli.tmp / "many.csv"
+    args = ("--purpose", "parallel check", "--user", "inv")
+    assert cli("match", str(queries), "-o", str(one), *args).exit_code == 0
+    monkeypatch.setattr(match_cli, "CHUNK", 1)  # three chunks: worker processes
+    done = cli("match", str(queries), "-o", str(many), *args)
+    assert done.exit_code == 0, done.output
+    assert many.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")

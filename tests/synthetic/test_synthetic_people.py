@@ -218,3 +218,13 @@ def test_common_names_are_drawn_more_often_than_rare_ones() -> None:
     assert family[names.family[0].native] > 5 * family[names.family[-1].native] > 0
     assert len(family) > 0.95 * len(names.family)
     assert len(set(given)) > 0.95 * len(names.male)
+
+
+def test_an_email_address_belongs_to_one_person() -> None:
+    from interlink.synthetic.people import labelled_person_rows
+
+    owners: dict[str, set[str]] = collections.defaultdict(set)
+    for row, person in labelled_person_rows(20_000, seed=4):
+        if row["email"]:
+            owners[row["email"].lower()].add(person)
+    assert owners and all(len(people) == 1 for people in owners.values())

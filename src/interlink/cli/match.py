@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import functools
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from interlink.cli.common import User, acting_user, console, fail, friendly, nod
 from interlink.transfer.readers import SourceRow
 
 RESULT_COLUMNS = ("query_id", "rank", "record_id", "match_probability", "band")
-CHUNK = 1000  # queries per read of the database and per audit entry
+CHUNK = 500  # queries per read of the database and per audit entry; chunks run on every core
 
 
 @friendly
@@ -44,7 +46,7 @@ def match(
     the external id given at import. Works right after `interlink import`: the index is
     kept current by every write."""
     from interlink.identity.batch import check_header
-    from interlink.identity.search import MatchQuery, search_many
+    from interlink.identity.search import MatchQuery, search_in_parallel, search_many
     from interlink.transfer.readers import FileFormatError, iter_rows
 
     if not queries.is_file():
@@ -62,18 +64,30 @@ def match(
     with open(output, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(RESULT_COLUMNS)
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            found = search_many(
+        chunks = [
+            [MatchQuery(values) for _, values in rows[start : start + CHUNK]]
+            for start in range(0, len(rows), CHUNK)
+        ]
+        workers = min(os.cpu_count() or 1, len(chunks))
+        run = functools.partial(
+            search_many, n, actor, purpose=purpose, limit=top, min_probability=min_probability
+        )
+        results = (
+            search_in_parallel(
                 n,
                 actor,
-                [MatchQuery(values) for _, values in chunk],
+                chunks,
+                workers=workers,
                 purpose=purpose,
                 limit=top,
                 min_probability=min_probability,
                 issues=issues,
             )
-            for (query_id, _), candidates in zip(chunk, found, strict=True):
+            if workers > 1
+            else (run(chunk, issues=issues) for chunk in chunks)
+        )
+        for start, found in zip(range(0, len(rows), CHUNK), results, strict=True):
+            for (query_id, _), candidates in zip(rows[start : start + CHUNK], found, strict=True):
                 for rank, c in enumerate(candidates, 1):
                     ref = c.external_ref or c.record_id
                     writer.writerow((query_id, rank, ref, f"{c.probability:.6f}", c.band.value))

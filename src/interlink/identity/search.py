@@ -6,7 +6,7 @@
    per blocking rule of the model, one per name part) and that the reader may see — the
    access policy's filter is part of the same SQL, so nothing invisible is ever scored. A
    name part so common that it would bring thousands of candidates on its own is left out.
-3. The best-supported candidates (most keys shared) are scored by the model
+3. The candidates sharing the rarest keys (summed log inverse frequency) are scored by the model
    (``identity.model.score``, the parameters Splink trained) variant against variant
    (names, aliases, further documents), the best pair counting.
 4. For a stored person, the decisions users recorded (``identity.decisions``) override the
@@ -17,14 +17,16 @@ returned.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, func, select
+from sqlalchemy import Connection, Engine, bindparam, case, func, literal, select
 
 from interlink.access import audit
 from interlink.access.roles import Action, Actor
@@ -41,13 +43,15 @@ from interlink.identity.model import (
 from interlink.identity.prepare import PERSON_COLUMNS, prepare_values
 from interlink.node import Node
 from interlink.records.errors import Invalid
+from interlink.settings import Settings
 from interlink.store import records as store
 from interlink.store.db import reading, transaction
 from interlink.store.schema import identifiers, match_features, records
 
 QUERY_FIELDS = tuple(c for c in PERSON_COLUMNS if c != "id")
-CANDIDATES = 20  # scored per query: the best supported by shared keys
-COMMON_PART = 5_000  # a name part on more persons than this does not select candidates alone
+CANDIDATES = 30  # scored per query: those sharing the rarest keys with it
+SHORTLIST = 4 * CANDIDATES  # ranked before the access filter, so that hidden ones can drop out
+COMMON_KEY = 2_000  # a key more persons than this share selects no candidates
 MAX_LIMIT = 100
 # A value's share among few persons says little (two of four records named "Olena Petrenko"
 # does not make the name common): shares are smoothed towards the model's u as if this
@@ -191,18 +195,32 @@ def _tf_key(column: str, value: Any) -> str:
     return f"{column}|{value}"[: index.MAX_KEY]
 
 
-def _candidates_statement(visible: Any) -> Any:
-    shared = func.count().label("shared")
-    return (
-        select(identifiers.c.record_id, shared)
-        .join(records, records.c.id == identifiers.c.record_id)
+def _candidates_statement(visible: Any, weights: Sequence[tuple[str, float]]) -> Any:
+    """The visible persons sharing keys with the query, by the summed rarity of the keys
+    they share: one shared phone number outweighs a common name and a birth year.
+
+    The keys are summed over the index alone (it covers kind, value and record id); only
+    the best ``SHORTLIST`` are then checked against the reader's access filter."""
+    weight = case(
+        *((identifiers.c.value == key, literal(w)) for key, w in weights), else_=literal(0.0)
+    )
+    score = func.sum(weight).label("score")
+    shortlist = (
+        select(identifiers.c.record_id.label("record_id"), score)
         .where(
             identifiers.c.kind == index.KIND,
-            identifiers.c.value.in_(bindparam("keys", expanding=True)),
-            visible,
+            identifiers.c.value.in_([key for key, _ in weights]),
         )
         .group_by(identifiers.c.record_id)
-        .order_by(shared.desc(), identifiers.c.record_id)
+        .order_by(score.desc(), identifiers.c.record_id)
+        .limit(SHORTLIST)
+        .subquery()
+    )
+    return (
+        select(shortlist.c.record_id, shortlist.c.score)
+        .join(records, records.c.id == shortlist.c.record_id)
+        .where(visible)
+        .order_by(shortlist.c.score.desc(), shortlist.c.record_id)
         .limit(CANDIDATES)
     )
 
@@ -214,22 +232,22 @@ class _Search:
     conn: Connection
     engine: Engine
     params: Parameters
-    candidates: Any  # the statement, with the reader's visibility
+    visible: Any  # the reader's access filter, as SQL
     persons: int
 
     def run(self, variants: list[dict[str, Any]], exclude: str | None) -> list[Candidate]:
         keys = index.keys_of(variants)
-        counted = [k for k in keys if k.startswith(index.NAME_PART + "|")]
-        counted += [_tf_key(c, v[c]) for v in variants for c in TF_COLUMNS if v[c] is not None]
-        counts = key_counts(self.conn, self.engine, counted)
-        usable = [
-            k
-            for k in keys
-            if not k.startswith(index.NAME_PART + "|") or counts.get(k, 0) <= COMMON_PART
+        counted = set(keys)
+        counted |= {_tf_key(c, v[c]) for v in variants for c in TF_COLUMNS if v[c] is not None}
+        counts = key_counts(self.conn, self.engine, sorted(counted))
+        weights = [
+            (k, math.log((self.persons + 1) / (counts[k] + 1)))
+            for k in sorted(keys)
+            if 0 < counts.get(k, 0) <= COMMON_KEY
         ]
-        if not usable:
+        if not weights:
             return []
-        rows = self.conn.execute(self.candidates, {"keys": usable})
+        rows = self.conn.execute(_candidates_statement(self.visible, weights))
         ids = [str(r[0]) for r in rows if str(r[0]) != exclude]
         return self.rank([index.scoring_form(v) for v in variants], ids, counts)
 
@@ -348,13 +366,7 @@ def search_many(
     visible = store.visibility(access_clauses(actor, Action.SEARCH))
     results: list[list[Candidate]] = []
     with reading(node.engine) as conn:
-        run = _Search(
-            conn,
-            node.engine,
-            parameters(node),
-            _candidates_statement(visible),
-            person_count(conn, node.engine),
-        )
+        run = _Search(conn, node.engine, parameters(node), visible, person_count(conn, node.engine))
         for query, variant in zip(queries, prepared, strict=True):
             if query.record_id:
                 found = run.run(run.stored_variants(query.record_id), query.record_id)
@@ -376,3 +388,74 @@ def search_many(
             details={"queries": len(queries), "fields": fields, "returned": returned},
         )
     return results
+
+
+# -- many queries on every core (interlink match) -------------------------------------------
+
+_worker_nodes: dict[str, Node] = {}
+
+
+def _search_chunk(
+    settings: Settings,
+    actor: Actor,
+    queries: list[MatchQuery],
+    purpose: str,
+    limit: int,
+    min_probability: float,
+) -> tuple[list[list[Candidate]], Counter[str]]:
+    """``search_many`` in a worker process, on its own connection to the node's database."""
+    key = settings.model_dump_json()
+    if key not in _worker_nodes:
+        _worker_nodes[key] = Node(settings)
+    issues: Counter[str] = Counter()
+    found = search_many(
+        _worker_nodes[key],
+        actor,
+        queries,
+        purpose=purpose,
+        limit=limit,
+        min_probability=min_probability,
+        issues=issues,
+    )
+    return found, issues
+
+
+def search_in_parallel(
+    node: Node,
+    actor: Actor,
+    chunks: Iterable[list[MatchQuery]],
+    *,
+    purpose: str,
+    limit: int = 10,
+    min_probability: float = 0.0,
+    workers: int = 2,
+    issues: Counter[str] | None = None,
+) -> Iterator[list[list[Candidate]]]:
+    """``search_many`` of each chunk, in order, ``workers`` chunks at a time in worker
+    processes (search is CPU-bound; each worker reads through its own connection, and
+    each chunk is one audit entry)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[Future[tuple[list[list[Candidate]], Counter[str]]]] = deque()
+        for chunk in chunks:
+            pending.append(
+                pool.submit(
+                    _search_chunk, node.settings, actor, chunk, purpose, limit, min_probability
+                )
+            )
+            if len(pending) > 2 * workers:
+                yield _collect(pending.popleft(), issues)
+        while pending:
+            yield _collect(pending.popleft(), issues)
+
+
+def _collect(
+    future: Future[tuple[list[list[Candidate]], Counter[str]]], issues: Counter[str] | None
+) -> list[list[Candidate]]:
+    found, found_issues = future.result()
+    if issues is not None:
+        issues.update(found_issues)
+    return found

@@ -184,6 +184,7 @@ class IdentityFactory:
         self._rand: Rand = rng.random
         self._countries = chosen
         self._count = 0
+        self._addresses: set[str] = set()  # e-mail addresses given out: a mailbox has one owner
         self._kits: dict[str, tuple[CountryNames, CountryProfile, _Pools]] = {}
         # A few days many people share (and 1 January, the default for unknown days).
         start = date(1970, 1, 1).toordinal()
@@ -301,7 +302,12 @@ class IdentityFactory:
         else:
             local = f"{g}_{f}{int(r() * 999) + 1}"
         domains = place.email_domains
-        return (f"{local}@{domains[int(r() * len(domains))]}",)
+        address = f"{local}@{domains[int(r() * len(domains))]}"
+        while address in self._addresses:  # taken: people add digits, as providers ask
+            name, domain = address.split("@")
+            address = f"{name}{int(r() * 90) + 10}@{domain}"
+        self._addresses.add(address)
+        return (address,)
 
     def _aliases(
         self, country: str, female: bool, role: PersonRole
