@@ -190,7 +190,7 @@ def main() -> None:
     print(
         f"plain SQL exact-name search: p50 {percentile(plain, 0.5):.2f} ms, recall@10 "
         f"{plain_recall:.3f}; ratio identity/plain: time p50 "
-        f"{statistics.median(latencies) / statistics.median(plain):.1f}x, recall "
+        f"{statistics.median(latencies) / statistics.median(plain):.3f}x, recall "
         f"{recall / plain_recall if plain_recall else float('inf'):.1f}x"
     )
     print(f"peak RSS {_rss_mb():,.0f} MiB")
