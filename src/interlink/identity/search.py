@@ -240,10 +240,11 @@ class _Search:
         counted = set(keys)
         counted |= {_tf_key(c, v[c]) for v in variants for c in TF_COLUMNS if v[c] is not None}
         counts = key_counts(self.conn, self.engine, sorted(counted))
+        # A count may be a minute old (cached): a key counted 0 may have a record by now.
         weights = [
-            (k, math.log((self.persons + 1) / (counts[k] + 1)))
+            (k, math.log((self.persons + 1) / (counts.get(k, 0) + 1)))
             for k in sorted(keys)
-            if 0 < counts.get(k, 0) <= COMMON_KEY
+            if counts.get(k, 0) <= COMMON_KEY
         ]
         if not weights:
             return []
