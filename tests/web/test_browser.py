@@ -66,6 +66,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         ensure_unit(conn, "UA-LVIV", "Lviv unit", "UA")
         add_user(conn, "inv.kyiv", Role.INVESTIGATOR, "UA-KYIV", PASSWORD)
         add_user(conn, "sup.kyiv", Role.SUPERVISOR, "UA-KYIV", PASSWORD)
+        add_user(conn, "dpo", Role.DATA_PROTECTION_OFFICER, "UA-KYIV", PASSWORD)
         lviv = add_user(conn, "inv.lviv", Role.INVESTIGATOR, "UA-LVIV", PASSWORD).actor()
     hidden = records.create(
         node,
@@ -279,6 +280,20 @@ def test_h2_record_of_another_unit_is_a_not_found_page(page, site: Site) -> None
     sync_api.expect(pg.get_by_role("heading", name="Page not found")).to_be_visible()
     assert "Коваль" not in pg.content()
     shot(pg, "08-not-found")
+
+
+def test_the_data_protection_officer_searches_the_audit_log(page) -> None:
+    pg, _watch = page
+    sign_in(pg, "dpo")
+    pg.get_by_role("link", name="Audit log").click()
+    pg.get_by_label("User").first.fill("inv.lviv")
+    pg.get_by_label("Action").fill("create")
+    pg.get_by_label("Action").press("Enter")  # the keyboard submits the search
+    sync_api.expect(pg.get_by_role("heading", name="1 entry found")).to_be_visible()
+    sync_api.expect(pg.get_by_role("cell", name="create", exact=True)).to_be_visible()
+    shot(pg, "10-audit-log")
+    pg.get_by_role("button", name="Verify the chain").click()
+    sync_api.expect(pg.get_by_text("The audit log is intact.")).to_be_visible()
 
 
 def test_readable_at_200_percent_zoom(page) -> None:
