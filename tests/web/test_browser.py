@@ -8,14 +8,11 @@ Every test fails on a browser console error and on any request to a host other t
 from __future__ import annotations
 
 import os
-import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-import httpx
 import pytest
 
 from interlink import records
@@ -28,7 +25,7 @@ from interlink.node import Node
 from interlink.settings import Settings
 from interlink.store.db import transaction
 from interlink.store.migrate import upgrade
-from tests.e2e.conftest import BIN, cli_env, free_port
+from tests.e2e.conftest import cli_env, serving
 
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
@@ -75,32 +72,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         ProvenanceIn(handling_code=HandlingCode.H2, reliability="B", assessment="3"),
     ).id
     node.engine.dispose()
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(BIN), "serve", "--port", str(port)],
-        env=cli_env(url, data),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail(
-            "the node did not start: " + (proc.stderr.read().decode() if proc.stderr else "")
-        )
-    yield Site(base, hidden)
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with serving(cli_env(url, data)) as base:
+        yield Site(base, hidden)
 
 
 @pytest.fixture(scope="module")
