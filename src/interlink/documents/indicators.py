@@ -101,38 +101,60 @@ def mrz_from_notes(notes: str | None) -> tuple[str, ...] | None:
 # -- indicators that need only the MRZ and the page --------------------------------------
 
 
+def failed_checks(mrz: Mrz, document_id: str | None = None) -> Indicator | None:
+    """(c) The MRZ fails its check digits — of a stored document, or of one being checked."""
+    if mrz.valid:
+        return None
+    hint = (
+        f"; {len(mrz.suggestions)} OCR correction(s) would make them pass — "
+        "re-read the zone before suspecting the document"
+        if mrz.suggestions
+        else ""
+    )
+    subject = f"The MRZ of document {document_id}" if document_id else "The MRZ"
+    return Indicator(
+        MRZ_CHECKS,
+        Severity.MEDIUM,
+        f"{subject} fails its checks: {', '.join(mrz.failed)}{hint}.",
+        (document_id,) if document_id else (),
+    )
+
+
+def page_disagrees(fields: Sequence[str], document_id: str | None = None) -> Indicator | None:
+    """(d) The MRZ and the printed page disagree on these fields."""
+    if not fields:
+        return None
+    of = f" of document {document_id}" if document_id else ""
+    return Indicator(
+        MRZ_PAGE,
+        Severity.MEDIUM,
+        f"The MRZ and the printed page{of} disagree on: {', '.join(fields)}.",
+        (document_id,) if document_id else (),
+    )
+
+
+def register_hit(
+    answer: register.RegisterCheck, document_id: str | None = None
+) -> Indicator | None:
+    """(e) The document is in the register of lost, stolen, revoked and forged documents."""
+    if not answer.hit:
+        return None
+    reported = answer.reported_date.isoformat() if answer.reported_date else "an unknown date"
+    subject = f"Document {document_id}" if document_id else "The document"
+    return Indicator(
+        REGISTER_HIT,
+        Severity.HIGH,
+        f"{subject} is registered as {answer.status} "
+        f"(reported {reported} by {answer.reporting_agency}).",
+        (document_id,) if document_id else (),
+    )
+
+
 def mrz_indicators(document_id: str, mrz: Mrz, page: model.Document | None) -> list[Indicator]:
     """(c) failed MRZ checks and (d) disagreements between the MRZ and the printed page."""
-    found: list[Indicator] = []
-    if not mrz.valid:
-        hint = (
-            f"; {len(mrz.suggestions)} OCR correction(s) would make them pass — "
-            "re-read the zone before suspecting the document"
-            if mrz.suggestions
-            else ""
-        )
-        found.append(
-            Indicator(
-                MRZ_CHECKS,
-                Severity.MEDIUM,
-                f"The MRZ of document {document_id} fails its checks: "
-                f"{', '.join(mrz.failed)}{hint}.",
-                (document_id,),
-            )
-        )
-    if page is not None:
-        fields = [d.field for d in compare_document(mrz, page)]
-        if fields:
-            found.append(
-                Indicator(
-                    MRZ_PAGE,
-                    Severity.MEDIUM,
-                    f"The MRZ and the printed page of document {document_id} disagree on: "
-                    f"{', '.join(fields)}.",
-                    (document_id,),
-                )
-            )
-    return found
+    fields = [d.field for d in compare_document(mrz, page)] if page is not None else []
+    found = (failed_checks(mrz, document_id), page_disagrees(fields, document_id))
+    return [i for i in found if i is not None]
 
 
 # -- indicators from the database --------------------------------------------------------
@@ -301,18 +323,8 @@ def _register_hit(node: Node, actor: Actor, doc_id: str, doc: model.Document) ->
         answer = register.check(node, actor, doc.issuing_country, doc.number)
     except RecordError:
         return []
-    if not answer.hit:
-        return []
-    reported = answer.reported_date.isoformat() if answer.reported_date else "an unknown date"
-    return [
-        Indicator(
-            REGISTER_HIT,
-            Severity.HIGH,
-            f"Document {doc_id} is registered as {answer.status} "
-            f"(reported {reported} by {answer.reporting_agency}).",
-            (doc_id,),
-        )
-    ]
+    hit = register_hit(answer, doc_id)
+    return [hit] if hit is not None else []
 
 
 def _only_visible(

@@ -31,15 +31,15 @@ from interlink.documents.consistency import (
     compare_person,
 )
 from interlink.documents.indicators import (
-    MRZ_CHECKS,
-    MRZ_PAGE,
-    REGISTER_HIT,
     SHARED_NUMBER,
     Indicator,
     Severity,
     _holding_links,
+    failed_checks,
     for_document,
     mrz_from_notes,
+    page_disagrees,
+    register_hit,
 )
 from interlink.documents.mrz import Mrz, MrzFormatError, parse
 from interlink.domain import model
@@ -131,42 +131,15 @@ def _indicators(
     answer: register.RegisterCheck | None,
     holders: list[KnownHolder],
 ) -> list[Indicator]:
-    found: list[Indicator] = []
-    if not mrz.valid:
-        hint = (
-            f"; {len(mrz.suggestions)} OCR correction(s) would make them pass — "
-            "re-read the zone before suspecting the document"
-            if mrz.suggestions
-            else ""
+    found = [
+        i
+        for i in (
+            failed_checks(mrz),
+            page_disagrees([d.field for d in page]),
+            register_hit(answer) if answer is not None else None,
         )
-        found.append(
-            Indicator(
-                MRZ_CHECKS,
-                Severity.MEDIUM,
-                f"The MRZ fails its checks: {', '.join(mrz.failed)}{hint}.",
-                (),
-            )
-        )
-    if page:
-        found.append(
-            Indicator(
-                MRZ_PAGE,
-                Severity.MEDIUM,
-                f"The MRZ and the printed page disagree on: {', '.join(d.field for d in page)}.",
-                (),
-            )
-        )
-    if answer is not None and answer.hit:
-        reported = answer.reported_date.isoformat() if answer.reported_date else "an unknown date"
-        found.append(
-            Indicator(
-                REGISTER_HIT,
-                Severity.HIGH,
-                f"The document is registered as {answer.status} "
-                f"(reported {reported} by {answer.reporting_agency}).",
-                (),
-            )
-        )
+        if i is not None
+    ]
     others = [h for h in holders if not h.agrees]
     if others:
         docs = sorted({d for h in others for d in h.document_ids})
