@@ -261,13 +261,13 @@ class _Search:
         if not ids:
             return []
         params = self.params.for_population(self.persons)
+        pseudo = {c: params.exact_u(c) * TF_PSEUDO_PERSONS for c in TF_COLUMNS}
 
         def tf(column: str, value: Any) -> float | None:
             n = counts.get(_tf_key(column, value), 0)
             if not n:
                 return None
-            prior = params.exact_u(column) * TF_PSEUDO_PERSONS
-            return (n + prior) / (self.persons + TF_PSEUDO_PERSONS)
+            return (n + pseudo[column]) / (self.persons + TF_PSEUDO_PERSONS)
 
         found: list[Candidate] = []
         for record_id, external_ref, features in self.conn.execute(_FEATURES, {"ids": list(ids)}):
