@@ -280,3 +280,15 @@ identity_decisions = Table(
     ),
     Index("ix_identity_decisions_right_id", "right_id"),
 )
+
+# --- exchange (issue 6; migration 0006) ------------------------------------------------
+
+# --- secretariat (issue 6; migration 0007) ---------------------------------------------
+
+# --- media (issue 8; migration 0008) ---------------------------------------------------
+
+# --- network (issue 9; migration 0009) -------------------------------------------------
+
+# --- protection (issue 7; migration 0010) ----------------------------------------------
+
+# --- reporting (issue 10; migration 0011) ----------------------------------------------

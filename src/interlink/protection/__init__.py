@@ -1,0 +1,1 @@
+"""Victims first: protected victim records, welfare referrals, child safeguarding (issue 7)."""
