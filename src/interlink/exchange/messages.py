@@ -128,3 +128,34 @@ class Message(BaseModel):
 
     envelope: Envelope
     body: Body
+
+
+# -- structured data of transport kinds (issue 6, added by the transport) ----------------
+
+
+class RecordRef(BaseModel):
+    """A record named by its owner and its id at the owner."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    owner: str
+    record_id: UUID
+
+
+class WithdrawalData(BaseModel):
+    """``Body.data`` of a WITHDRAWAL: the records to remove everywhere, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    records: list[RecordRef] = Field(min_length=1)
+    reason: str
+
+
+class ReceiptData(BaseModel):
+    """``Body.data`` of a RECEIPT: which message, received or read, when."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    of: UUID
+    status: str = Field(pattern="^(received|read)$")
+    at: datetime
