@@ -11,9 +11,9 @@ from typing import Any
 from interlink.domain import model
 from interlink.domain.codes import VICTIM_ROLES
 from interlink.records.errors import Forbidden
+from interlink.records.protected import PROTECTED_PERSON_FIELDS
 
-# Where a victim lives and how to reach them: masked in every view, never exported or sent.
-PROTECTED_PERSON_FIELDS = ("addresses", "phones", "emails")
+__all__ = ["PROTECTED_PERSON_FIELDS", "is_victim", "outgoing_facts"]
 
 
 def is_victim(facts: model.Facts) -> bool:
