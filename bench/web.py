@@ -12,6 +12,12 @@ through the form, and times:
 - the person page: ``GET /persons/{id}`` of a random stored person (the record, its names,
   linked records, possible duplicates and decisions).
 
+- the create form round trip (issue 5's record forms): ``GET /records/new/link?...`` of a
+  stored person (the form, with the person's label read) and ``POST`` of the link to an
+  organization (validation by the model, ``records.create`` with its reference checks and
+  audit entry, the redirect); compared in the same run with what a script would do
+  instead, ``POST /api/links`` with a bearer token (the same service call, no form).
+
 Each request is timed from sending it to the last byte of the answer, over loopback; the
 first ``--warmup`` requests of each page are not counted. Prints p50/p95/max in ms.
 
@@ -190,6 +196,66 @@ def timed(label: str, calls: list[Call], warmup: int, expect: re.Pattern[str]) -
     return times
 
 
+def form_round_trips(client: httpx.Client, person_ids: list[str], warmup: int) -> None:
+    """Link each person to an organization through the web form (GET the form, POST it) and,
+    for comparison, through the API (one POST /api/links); both must create the link."""
+    form = client.get("/records/new/organization")
+    made = client.post(
+        "/records/new/organization",
+        data={"csrf": csrf_of(form.text), "names": "Benchmark agency", "prov-reliability": "X"},
+    )
+    if made.status_code != 303:
+        raise RuntimeError(f"creating the organization failed ({made.status_code})")
+    org = made.headers["location"].split("/")[2].split("?")[0]
+    api_token = client.post("/api/token", data={"username": USER, "password": PASSWORD})
+    bearer = {"Authorization": f"Bearer {api_token.json()['access_token']}"}
+    web: list[float] = []
+    api: list[float] = []
+    for i, person in enumerate(person_ids):
+        start = time.perf_counter()
+        page = client.get(f"/records/new/link?link_kind=person_organization&source={person}")
+        answer = client.post(
+            "/records/new/link",
+            data={
+                "csrf": csrf_of(page.text),
+                "link_kind": "person_organization",
+                "source": person,
+                "target": org,
+                "role": "member",
+            },
+        )
+        took = (time.perf_counter() - start) * 1000
+        if page.status_code != 200 or answer.status_code != 303:
+            raise RuntimeError(f"form round trip: {page.status_code}, {answer.status_code}")
+        start = time.perf_counter()
+        direct = client.post(
+            "/api/links",
+            headers=bearer,
+            json={
+                "facts": {
+                    "link_kind": "person_organization",
+                    "source": person,
+                    "target": org,
+                    "role": "member",
+                },
+                "provenance": {},
+            },
+        )
+        took_api = (time.perf_counter() - start) * 1000
+        if direct.status_code != 201:
+            raise RuntimeError(f"POST /api/links: {direct.status_code} {direct.text[:200]}")
+        if i >= warmup:
+            web.append(took)
+            api.append(took_api)
+    for label, times in (("link form", web), ("POST /api", api)):
+        print(
+            f"{label:<13} {len(times):>5} round trips  p50 {percentile(times, 0.5):7.1f} ms  "
+            f"p95 {percentile(times, 0.95):7.1f} ms  max {max(times):7.1f} ms"
+        )
+    ratio = percentile(web, 0.5) / percentile(api, 0.5)
+    print(f"form round trip / API call (p50): {ratio:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=1_000_000)
@@ -234,6 +300,7 @@ def main() -> None:
         named = re.compile(r"<h1[^>]*>[^<]+")
         timed("search page", [search_call(x) for x in names], args.warmup, found)
         timed("person page", [person_call(x) for x in ids], args.warmup, named)
+        form_round_trips(client, ids, args.warmup)
     node.engine.dispose()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from interlink.store import records as store
 from interlink.store.db import transaction
 from interlink.store.schema import records
 from interlink.synthetic import demo_units, demo_users, demo_world
+from interlink.synthetic._networks import plant as plant_networks
 
 # Demo accounts only: a demo database holds generated data and is never a real node.
 DEMO_PASSWORD = "demo-password-not-secret"  # noqa: S105
@@ -62,7 +64,12 @@ def load_demo(
     with transaction(node.engine) as conn:
         rows: list[dict[str, Any]] = []
         facts: list[model.Facts] = []
-        for rec in _chain(first, world):
+        # The planted networks and patterns (issue 9): each alert pattern once, in the first
+        # unit, so that the demo's work queue and link chart show them.
+        home = units[0][2]
+        other = next((cc for _, _, cc in units if cc != home), "MD")
+        planted = plant_networks(seed, unit=units[0][0], country=home, other_country=other)
+        for rec in _chain(first, itertools.chain(world, planted.records)):
             provenance = _demo_provenance(node, rec.provenance, rec.unit, now)
             rows.append(
                 store.record_row(str(rec.id), rec.facts, provenance, external_ref=rec.external_ref)

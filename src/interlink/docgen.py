@@ -120,16 +120,27 @@ def access_reference() -> str:
         "404 (its existence is not revealed), one they may read but not change, 403.\n\n",
         "| role | actions | records of | handling codes | subjects |\n|---|---|---|---|---|\n",
     ]
+    scopes = {
+        Scope.OWN_UNIT: "own unit",
+        Scope.ANY_UNIT: "any unit",
+        Scope.CASE_TEAM: "own unit, on a case of theirs (or recorded by them, unless high risk)",
+        Scope.OWN_UNIT_UNLESS_HIGH_RISK: "own unit, unless at high intimidation risk",
+    }
     for g in RULES:
         actions = ", ".join(sorted(a.value for a in g.actions))
-        scope = "own unit" if g.scope == Scope.OWN_UNIT else "any unit"
+        scope = scopes[g.scope]
         codes_ = ", ".join(sorted(c.value for c in g.codes))
         subjects = ", ".join(sorted(s.value for s in g.subjects))
         parts.append(f"| {g.role.value} | {actions} | {scope} | {codes_} | {subjects} |\n")
     parts.append(
         "\nRoles without a line (welfare_officer, administrator) see no records here: "
         "welfare officers reach victims only through referrals; administrators "
-        "manage accounts.\n\n## Other capabilities\n\n| role | capabilities |\n"
+        "manage accounts.\n\n"
+        "*On a case* means assigned to a case whose `records` list holds the victim "
+        "(`POST /api/cases/{id}/team`, by a supervisor of the unit). A victim's "
+        "addresses, phones and e-mails are masked in every view until unmasked with a "
+        "stated reason; victims are never exported. See [victims.md](victims.md).\n\n"
+        "## Other capabilities\n\n| role | capabilities |\n"
         "|---|---|\n"
     )
     for role in Role:
@@ -156,8 +167,37 @@ def import_reference() -> str:
     return "".join(parts)
 
 
+def victim_context_reference() -> str:
+    from interlink.protection import context
+
+    parts = [
+        HEADER,
+        "# Victim context\n\n",
+        (context.__doc__ or "").strip().split("\n\n")[1].replace("\n", " ") + "\n\n",
+        f"## VictimContext\n\n{(context.VictimContext.__doc__ or '').strip()}\n\n",
+        _fields_table(context.VictimContext),
+        "\n\n## Codes\n\n",
+    ]
+    for enum in (
+        context.ExploitationForm,
+        context.MeansOfControl,
+        context.RecruitmentMethod,
+        context.RecruiterRelation,
+        context.Vulnerability,
+        context.AgeBand,
+        context.ChildIndicator,
+        context.Consent,
+        context.RiskLevel,
+    ):
+        doc = (enum.__doc__ or "").strip().splitlines()[0] if enum.__doc__ else ""
+        values = ", ".join(f"`{m.value}`" for m in enum)
+        parts.append(f"- **{enum.__name__}** ({doc.rstrip('.')}): {values}\n")
+    return "".join(parts)
+
+
 GENERATED = {
     "model.md": model_reference,
+    "victim-context.md": victim_context_reference,
     "access.md": access_reference,
     "import-columns.md": import_reference,
 }

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,6 +46,21 @@ class Settings(BaseSettings):
     web_session_key_file: Path | None = Field(
         default=None, description="HMAC key of web session cookies; default data_dir/web.key."
     )
+    referral_decision_days: int = Field(
+        default=5, ge=1, le=60, description="Working days an agency has to accept or decline."
+    )
+    referral_support_days: int = Field(
+        default=10, ge=1, le=90, description="Working days from acceptance to support under way."
+    )
+    case_days_child: int = Field(
+        default=2, ge=1, le=60, description="Working days a child victim's case may go untouched."
+    )
+    case_days_urgent: int = Field(
+        default=5, ge=1, le=90, description="… a case of high priority (high risk, urgent)."
+    )
+    case_days_normal: int = Field(
+        default=20, ge=1, le=365, description="… any other case with a victim."
+    )
     import_batch_size: int = Field(default=2000, ge=1)
     import_workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
@@ -53,6 +68,74 @@ class Settings(BaseSettings):
         le=64,
         description="Processes that validate rows of a large import; 0: in the main process.",
     )
+
+    # -- child-exploitation hash matching (issue 8) --
+    media_max_distance: int = Field(
+        default=31, ge=0, le=64, description="PDQ Hamming distance at most this is a match."
+    )
+    media_min_quality: int = Field(
+        default=50, ge=0, le=100, description="PDQ hashes of lower quality are not compared."
+    )
+    media_scan_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=0,
+        le=64,
+        description="Processes that hash files in a scan; 0: in the main process.",
+    )
+    media_decode_side: int = Field(
+        default=320,
+        ge=0,
+        description="Decode images (JPEG draft mode) to about this long side before PDQ; "
+        "0: full resolution (slower; PDQ itself works on 64x64).",
+    )
+    media_max_image_bytes: int = Field(
+        default=64 * 1024 * 1024, ge=1, description="Larger files are hashed but not decoded."
+    )
+
+    # -- exchange between nodes (issue 6) --
+    node_id: str = Field(
+        default="",
+        description="This node's id in the exchange: its country code, or GS for the "
+        "Secretariat; default node_country (GS when node_role is secretariat).",
+    )
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The URL other nodes reach this node's API at (its directory entry).",
+    )
+    exchange_clock_window_seconds: int = Field(
+        default=300, ge=5, description="How far a delivery's time may be from the receiver's."
+    )
+    exchange_retry_base_seconds: float = Field(
+        default=1.0, gt=0, description="First delivery retry after this; doubles each time."
+    )
+    exchange_retry_max_seconds: float = Field(
+        default=300.0, gt=0, description="Retries are never further apart than this."
+    )
+    exchange_lease_seconds: float = Field(
+        default=60.0, gt=0, description="How long a worker holds a delivery it has claimed."
+    )
+    exchange_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="HTTP timeout of one delivery attempt."
+    )
+    exchange_poll_seconds: float = Field(
+        default=0.5, gt=0, description="How often the delivery worker looks for due messages."
+    )
+    exchange_worker: bool = Field(
+        default=True, description="`interlink serve` runs the delivery worker in the background."
+    )
+
+    @model_validator(mode="after")
+    def _default_node_id(self) -> Settings:
+        """The exchange names a national node by its country code, the Secretariat GS."""
+        if self.node_id:
+            self.node_id = self.node_id.upper()
+        else:
+            self.node_id = "GS" if self.node_role == "secretariat" else self.node_country.upper()
+        return self
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -21,20 +21,41 @@ OWN, OTHER = "UA-KYIV", "UA-LVIV"
 
 
 def expected(
-    role: Role, action: Action, own: bool, code: HandlingCode, subject: SubjectCategory
+    role: Role,
+    action: Action,
+    own: bool,
+    code: HandlingCode,
+    subject: SubjectCategory,
+    *,
+    on_case: bool = False,
+    recorder: bool = False,
+    high_risk: bool = False,
 ) -> bool:
     victim = subject == SubjectCategory.VICTIM
     shared = code in (HandlingCode.H0, HandlingCode.H1)
     reads = action in (Action.READ, Action.SEARCH)
     if role in (Role.INVESTIGATOR, Role.SUPERVISOR):
+        if victim:
+            # A victim: only in the owning unit; investigators on one of its cases (or who
+            # recorded it, unless at high risk); supervisors too, and every supervisor of the
+            # unit unless at high risk. Never exported.
+            on_team = own and (on_case or (recorder and not high_risk))
+            if action == Action.CREATE:  # whoever creates a record is the one who recorded it
+                on_team = own
+            reach = on_team or (role == Role.SUPERVISOR and own and not high_risk)
+            if reads or action in (Action.CREATE, Action.UPDATE):
+                return reach
+            if action == Action.DELETE:
+                return reach and role == Role.SUPERVISOR
+            return False
         if reads:
-            return own or (shared and not victim)
+            return own or shared
         if action in (Action.CREATE, Action.UPDATE):
             return own
         if action == Action.DELETE:
             return own and role == Role.SUPERVISOR
         if action == Action.EXPORT:
-            return own and not victim and role == Role.SUPERVISOR
+            return own and role == Role.SUPERVISOR
     if role in (Role.ANALYST, Role.NCB_OFFICER):
         if reads or action == Action.EXPORT:
             return not victim and (own or shared)
@@ -47,6 +68,8 @@ def expected(
 
 
 MATRIX = list(itertools.product(Role, Action, (True, False), HandlingCode, SubjectCategory))
+# For victims: the actor on a case of the victim's, the one who recorded it, and high risk.
+VICTIM_SITUATIONS = list(itertools.product((False, True), (False, True), (False, True)))
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -56,9 +79,29 @@ def test_every_decision_matches_the_stated_rules(role: Role) -> None:
     for r, action, own, code, subject in MATRIX:
         if r != role:
             continue
-        meta = RecordMeta(OWN if own else OTHER, code, subject)
-        if permits(actor, action, meta) != expected(role, action, own, code, subject):
-            wrong.append((action.value, "own" if own else "other", code.value, subject.value))
+        for on_case, recorder, high in VICTIM_SITUATIONS:
+            meta = RecordMeta(
+                OWN if own else OTHER,
+                code,
+                subject,
+                case_team=frozenset({"u"} if on_case else set()),
+                high_risk=high,
+                recorded_by="u" if recorder else "someone.else",
+            )
+            want = expected(
+                role,
+                action,
+                own,
+                code,
+                subject,
+                on_case=on_case,
+                recorder=recorder,
+                high_risk=high,
+            )
+            if permits(actor, action, meta) != want:
+                wrong.append(
+                    (action.value, own, code.value, subject.value, on_case, recorder, high)
+                )
     assert wrong == []
 
 
@@ -96,10 +139,12 @@ def test_database_filter_agrees_with_the_decisions(node, people) -> None:
         made[rec.id] = (unit == OWN, code, subject)
     for role in Role:
         actor = people.actor(role, OWN)
+        # The investigator of OWN is the one who recorded OWN's records.
+        recorder = actor == people.actor(Role.INVESTIGATOR, OWN)
         want = {
             rid
             for rid, (own, code, subject) in made.items()
-            if expected(role, Action.SEARCH, own, code, subject)
+            if expected(role, Action.SEARCH, own, code, subject, recorder=recorder and own)
         }
         got: set[str] = set()
         for kind in ("person", "organization"):

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,31 +48,50 @@ def run_cli(
     )
 
 
-@contextmanager
-def serving(env: dict[str, str], *args: str) -> Iterator[str]:
-    """`interlink serve` on a free port of 127.0.0.1 until the block ends; yields its URL
-    once /api/health answers (the test fails with the server's error output otherwise)."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(BIN), "serve", "--port", str(port), *args],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail(
-            "the node did not start: " + (proc.stderr.read().decode() if proc.stderr else "")
-        )
+START_SECONDS = 120  # importing the whole app took 20-30 s on the loaded 2-core machine
+
+
+def log_tail(path: Path, limit: int = 20_000) -> str:
+    """The end of a served node's output (its errors and incident tracebacks)."""
     try:
+        return path.read_text(errors="replace")[-limit:]
+    except OSError:
+        return ""
+
+
+@contextmanager
+def serving(env: dict[str, str], *args: str, log: Path | None = None) -> Iterator[str]:
+    """`interlink serve` on a free port of 127.0.0.1 until the block ends; yields its URL
+    once /api/health answers (the test fails with the server's output otherwise).
+
+    The server's output goes to a file (``log``, or a temporary one), never to a pipe: a
+    pipe nobody reads fills up and then blocks the server in the middle of a request. A
+    test that fails can show the file (``log_tail``), where the server logs every incident
+    with its traceback."""
+    port = free_port()
+    if log is None:
+        fd, name = tempfile.mkstemp(prefix="interlink-serve-", suffix=".log")
+        os.close(fd)
+        log = Path(name)
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [str(BIN), "serve", "--port", str(port), *args],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_SECONDS
+    try:
+        while True:
+            try:
+                if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the node did not start (exit code {proc.poll()}):\n" + log_tail(log))
+            time.sleep(0.2)
         yield url
     finally:
         proc.terminate()

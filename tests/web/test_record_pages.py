@@ -63,7 +63,15 @@ def test_linked_records_and_their_pages(signed_in, node, people):
     assert "Linked records" in page
     for rid in (marriage, crossing, incident, case):
         assert f'href="/records/{rid}"' in page, rid
-    assert "Marriage 2024-05-01" in page and "C-77" in page
+    assert "C-77" in page
+    # Events on the timeline, oldest first, each with its provenance badge.
+    timeline = page[page.index('id="timeline-heading"') : page.index('id="linked-heading"')]
+    assert timeline.index(">2024-05-01</span>") < timeline.index(">2024-06-02</span>")
+    assert "Marriage: Odesa, recorded" in timeline and "Border crossing: entry, PL" in timeline
+    assert "(as victims)" in timeline and ">X4</span>" in timeline
+    assert "date unknown" in timeline  # the incident has no date: last
+    linked = page[page.index('id="linked-heading"') :]
+    assert 'id="linked-case-heading">Cases</h3>' in linked and f"/records/{marriage}" not in linked
 
     response = client.get(f"/records/{marriage}")
     assert response.status_code == 200
@@ -104,3 +112,29 @@ def test_work_queue_links_to_case_pages(signed_in, node, people):
     client = signed_in(Role.SUPERVISOR)
     assert f'<a href="/records/{case}">C-9</a>' in client.get("/").text
     assert "Khreshchatyk 1, Kyiv" in _shown(client.get(f"/records/{address}"))
+
+
+def test_record_pages_group_the_facts_and_offer_edit_to_who_may(signed_in, node, people):
+    kyiv = people.actor(Role.INVESTIGATOR)
+    agency = _make(
+        node,
+        kyiv,
+        model.Organization(
+            names=["Svitanok", "Світанок"], country="UA", phones=["+380501234567"], notes="front"
+        ),
+    )
+    olena = _make(node, kyiv, model.Person(names=[model.PersonName(full="Олена Коваль")]))
+    _make(
+        node,
+        kyiv,
+        model.ExploitationIncident(victims=[olena], organizations=[agency], start="2023-02"),
+    )
+    page = _shown(signed_in(Role.INVESTIGATOR).get(f"/records/{agency}"))
+    details = page[
+        page.index('id="facts-identification-heading"') : page.index('id="facts-contact-heading"')
+    ]
+    assert "Світанок" in details and "Country" in details and "+380501234567" not in details
+    assert "+380501234567" in page[page.index('id="facts-contact-heading"') :]
+    timeline = page[page.index('id="timeline-heading"') : page.index('id="linked-heading"')]
+    assert ">2023-02</span>" in timeline and "(as organizations)" in timeline
+    assert f'href="/records/{agency}/edit"' in page

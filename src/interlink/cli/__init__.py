@@ -6,9 +6,14 @@ from typing import Annotated
 
 import typer
 
-from interlink.cli import admin, demo, documents, identity, match, review, serve, transfer
+from interlink.cli import admin, demo, documents, identity, match, review, serve, stats, transfer
 from interlink.cli.common import set_database
 from interlink.cli.decisions import identity_app
+from interlink.cli.exchange import exchange_app, keys_app, messages_app, nodes_app
+from interlink.cli.media import media_app
+from interlink.cli.network import network_app
+from interlink.cli.protection import agencies_app
+from interlink.cli.secretariat import secretariat_app
 
 app = typer.Typer(
     name="interlink",
@@ -45,6 +50,15 @@ app.add_typer(review.review_app, name="review")
 app.add_typer(documents.mrz_app, name="mrz")
 app.add_typer(documents.documents_app, name="documents")
 app.add_typer(identity_app, name="identity")
+app.add_typer(keys_app, name="keys")
+app.add_typer(nodes_app, name="nodes")
+app.add_typer(messages_app, name="messages")
+app.add_typer(exchange_app, name="exchange")
+app.add_typer(secretariat_app, name="secretariat")
+app.add_typer(network_app, name="network")
+app.add_typer(agencies_app, name="agencies")
+app.add_typer(media_app, name="media")
+app.add_typer(stats.stats_app, name="stats")
 
 
 def main() -> None:

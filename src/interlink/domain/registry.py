@@ -46,11 +46,13 @@ def subject_category(facts: model.Facts) -> SubjectCategory:
 
 
 def identifiers(facts: model.Facts) -> list[tuple[str, str]]:
-    """(kind, value as written) pairs that can be searched: documents, phones, e-mails, photos."""
+    """(kind, value as written) pairs that can be searched: documents, phones, e-mails, photos,
+    addresses (which the network analysis joins records by)."""
     found: list[tuple[str, str]] = []
     if isinstance(facts, model.Person | model.Organization):
         found += [("phone", p) for p in facts.phones]
         found += [("email", e) for e in facts.emails]
+        found += [("address", a) for a in facts.addresses]  # joins persons in the network
     if isinstance(facts, model.Person):
         found += [("document", d) for d in facts.document_numbers]
         found += [("photo", p.sha256) for p in facts.photos]
@@ -58,6 +60,8 @@ def identifiers(facts: model.Facts) -> list[tuple[str, str]]:
         found.append(("registration", facts.registration_number))
     elif isinstance(facts, model.Document):
         found.append(("document", facts.number))
+    elif isinstance(facts, model.Address):
+        found.append(("address", facts.full))
     elif isinstance(facts, model.Phone):
         found.append(("phone", facts.number))
     elif isinstance(facts, model.OnlineHandle):

@@ -41,4 +41,6 @@ def normalize_identifier(kind: str, value: str) -> str:
         return value.strip().lower()
     if kind == "phone":
         return re.sub(r"[^0-9+]", "", value)
+    if kind == "address":  # case and spacing differ between reports of one address
+        return " ".join(value.replace(",", " ").split()).casefold()
     return value.strip()

@@ -25,12 +25,14 @@ from interlink.access.policy import (
 )
 from interlink.access.roles import Action, Actor
 from interlink.domain import model, registry
-from interlink.domain.codes import HandlingCode, SubjectCategory
+from interlink.domain.codes import VICTIM_ROLES, HandlingCode, SubjectCategory
 from interlink.domain.provenance import Provenance, ProvenanceIn
 from interlink.domain.values import error_message, parse_phone
 from interlink.identity.normalize import normalize_name
 from interlink.node import Node
+from interlink.records import protected
 from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
+from interlink.store import protection as protection_store
 from interlink.store import records as store
 from interlink.store.db import reading, transaction
 
@@ -44,28 +46,64 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _scope_condition(actor: Actor, scope: Scope) -> Any:
+    if scope == Scope.CASE_TEAM:
+        return protection_store.case_team_condition(actor.id, actor.username)
+    if scope == Scope.OWN_UNIT_UNLESS_HIGH_RISK:
+        return protection_store.not_high_risk()
+    return None
+
+
 def access_clauses(actor: Actor, action: Action) -> list[store.AccessClause]:
     """The policy's grants for this actor as the store's SQL filter."""
     return [
         store.AccessClause(
-            unit=actor.unit if g.scope == Scope.OWN_UNIT else None,
+            unit=None if g.scope == Scope.ANY_UNIT else actor.unit,
             codes=frozenset(c.value for c in g.codes),
             subjects=frozenset(s.value for s in g.subjects),
+            condition=_scope_condition(actor, g.scope),
         )
         for g in grants(actor, action)
     ]
 
 
-def _meta(rec: store.StoredRecord) -> RecordMeta:
+def _meta(rec: store.StoredRecord, conn: Connection) -> RecordMeta:
+    """What the policy weighs about a stored record (for a victim: its case team and risk)."""
     return RecordMeta(
         owning_unit=rec.provenance.owning_unit,
         handling_code=rec.provenance.handling_code,
         subject_category=SubjectCategory(rec.subject_category),
+        **protected.victim_access(conn, rec),
     )
 
 
-def _meta_for(facts: model.Facts, unit: str, code: HandlingCode) -> RecordMeta:
-    return RecordMeta(unit, code, registry.subject_category(facts))
+def meta_in(conn: Connection, rec: store.StoredRecord) -> RecordMeta:
+    """What the policy weighs about a stored record, read in the caller's transaction."""
+    return _meta(rec, conn)
+
+
+def record_meta(node: Node, rec: store.StoredRecord) -> RecordMeta:
+    """``_meta`` for a front end deciding what to offer (an edit button) on a read record."""
+    with reading(node.engine) as conn:
+        return _meta(rec, conn)
+
+
+def _meta_for(
+    facts: model.Facts,
+    unit: str,
+    code: HandlingCode,
+    recorded_by: str | None = None,
+    case_team: frozenset[str] = frozenset(),
+    high_risk: bool = False,
+) -> RecordMeta:
+    return RecordMeta(
+        unit,
+        code,
+        registry.subject_category(facts),
+        case_team=case_team,
+        high_risk=high_risk,
+        recorded_by=recorded_by,
+    )
 
 
 def _require(actor: Actor, action: Action, meta: RecordMeta, record_id: str | None) -> None:
@@ -86,7 +124,7 @@ def _check_references(conn: Connection, actor: Actor, facts: model.Facts) -> Non
     found = {r.id: r for r in store.get_many(conn, sorted(set(ids)))}
     for field, target in pointed:
         rec = found.get(str(target))
-        if rec is None or not permits(actor, Action.READ, _meta(rec)):
+        if rec is None or not permits(actor, Action.READ, _meta(rec, conn)):
             raise Invalid(f"{field}: no record {target}", field=field)
         allowed = model.REFERENCE_KINDS.get((kind, field))
         if isinstance(facts, model.Link):
@@ -132,7 +170,7 @@ def create(
     now = datetime.now(UTC)
     provenance = new_provenance(node, actor, prov, now)
     kind = type(facts).kind  # type: ignore[attr-defined]
-    meta = _meta_for(facts, provenance.owning_unit, provenance.handling_code)
+    meta = _meta_for(facts, provenance.owning_unit, provenance.handling_code, actor.username)
     if not permits(actor, Action.CREATE, meta):
         raise Forbidden(f"your role may not create this {kind} record")
     rid = record_id or store.new_id()
@@ -161,7 +199,7 @@ def locked_for(
     rec = store.get(conn, record_id, for_update=True)
     if rec is None or (kind is not None and rec.kind != kind):
         raise NotFound(f"no {kind or 'record'} {record_id}")
-    _require(actor, action, _meta(rec), record_id)
+    _require(actor, action, _meta(rec, conn), record_id)
     return rec
 
 
@@ -174,7 +212,7 @@ def readable_in(
     rec = store.get(conn, record_id)
     if rec is None or (kind is not None and rec.kind != kind):
         raise NotFound(f"no {kind or 'record'} {record_id}")
-    if not permits(actor, Action.READ, _meta(rec)):
+    if not permits(actor, Action.READ, _meta(rec, conn)):
         raise NotFound(f"no {kind or 'record'} {record_id}")
     return rec
 
@@ -186,13 +224,18 @@ def read(
     *,
     kind: str | None = None,
     purpose: str | None = None,
+    unmask_reason: str | None = None,
 ) -> store.StoredRecord:
+    """One record, if the actor may read it; a victim's protected fields masked unless
+    ``unmask_reason`` is given (the unmasking is audited on its own, with that reason)."""
     refused = False
+    if unmask_reason is not None and not unmask_reason.strip():
+        raise Invalid("unmask_reason: state why you need the protected fields", "unmask_reason")
     with transaction(node.engine) as conn:
         rec = store.get(conn, record_id)
         if rec is None or (kind is not None and rec.kind != kind):
             raise NotFound(f"no record {record_id}")
-        refused = not permits(actor, Action.READ, _meta(rec))
+        refused = not permits(actor, Action.READ, _meta(rec, conn))
         # A refusal is kept too: the entry is committed with this transaction, and the
         # caller learns no more than that there is no such record.
         audit.write(
@@ -205,9 +248,21 @@ def read(
             purpose=purpose,
             outcome="refused" if refused else "ok",
         )
+        unmask = not refused and unmask_reason is not None and protected.has_protected(rec)
+        if unmask:
+            audit.write(
+                conn,
+                node.audit_key,
+                actor,
+                "unmask",
+                record_kind=rec.kind,
+                record_id=record_id,
+                purpose=(unmask_reason or "").strip(),
+                details={"fields": list(protected.PROTECTED_PERSON_FIELDS)},
+            )
     if refused:
         raise NotFound(f"no record {record_id}")
-    return rec
+    return rec if unmask else protected.masked(rec)
 
 
 def update(
@@ -219,11 +274,14 @@ def update(
     provenance_changes: dict[str, Any] | None = None,
     expected_version: int | None = None,
     kind: str | None = None,
+    reason: str | None = None,
 ) -> store.StoredRecord:
     """Apply changes (a partial document: given fields replace stored ones) atomically.
 
     The stored record is read and rewritten inside one write transaction, so two workers
-    changing different fields of one record both keep their change.
+    changing different fields of one record both keep their change. A person's role changes
+    only with a ``reason``, kept in the role history; masked protected values sent back
+    leave the stored ones as they are.
     """
     with transaction(node.engine) as conn:
         rec = locked_for(conn, actor, Action.UPDATE, record_id, kind)
@@ -233,8 +291,9 @@ def update(
                 "reload it and apply your change again"
             )
         data = rec.facts.model_dump(mode="json")
-        data.update(changes or {})
+        data.update(protected.keep_masked(changes or {}, rec.facts))
         facts = _validate(registry.BY_NAME[rec.kind].facts, data, node)
+        _keep_role_change(conn, actor, rec, facts, reason)
         prov_data = rec.provenance.model_dump(exclude={"evaluation"})
         for key, value in (provenance_changes or {}).items():
             prov_data[key] = value
@@ -244,7 +303,15 @@ def update(
             raise Invalid("review_date: must be in the future", field="provenance.review_date")
         prov_data.update(prov_in.model_dump(), updated_at=now, updated_by=actor.username)
         provenance = Provenance.model_validate(prov_data)
-        new_meta = _meta_for(facts, provenance.owning_unit, provenance.handling_code)
+        team, high = protection_store.victim_access(conn, record_id)
+        new_meta = _meta_for(
+            facts,
+            provenance.owning_unit,
+            provenance.handling_code,
+            rec.provenance.recorded_by,
+            team,
+            high,
+        )
         if not permits(actor, Action.UPDATE, new_meta):
             raise Forbidden("after this change the record would be out of your reach")
         _check_references(conn, actor, facts)
@@ -263,7 +330,32 @@ def update(
         )
         updated = store.get(conn, record_id)
     assert updated is not None
-    return updated
+    return protected.masked(updated)
+
+
+def _keep_role_change(
+    conn: Connection,
+    actor: Actor,
+    rec: store.StoredRecord,
+    facts: model.Facts,
+    reason: str | None,
+) -> None:
+    before, after = getattr(rec.facts, "role", None), getattr(facts, "role", None)
+    if before is None or after is None or before == after:
+        return
+    if not reason or not reason.strip():
+        raise Invalid(
+            "role: a change of role needs a reason: use 'Change role' on the person's page "
+            "(POST /api/persons/{id}/role)",
+            field="role",
+        )
+    protection_store.add_role_change(
+        conn,
+        rec.id,
+        protection_store.RoleChange(
+            before.value, after.value, reason.strip(), datetime.now(UTC), actor.username
+        ),
+    )
 
 
 def _validate(facts_type: type[model.Facts], data: dict[str, Any], node: Node) -> model.Facts:
@@ -348,7 +440,7 @@ def list_records(
                 "total": total,
             },
         )
-    return Page(items, total, limit, offset)
+    return Page([protected.masked(r) for r in items], total, limit, offset)
 
 
 def _filter_keys(flt: store.ListFilter) -> list[str]:
@@ -418,7 +510,7 @@ def search(
                 "returned": [r.id for r in found],
             },
         )
-    return found
+    return [protected.masked(r) for r in found]
 
 
 def export(
@@ -430,8 +522,20 @@ def export(
     clauses = access_clauses(actor, Action.EXPORT)
     if not clauses:
         raise Forbidden("your role may not export records")
+    if flt.subject_category == SubjectCategory.VICTIM.value or flt.role in {
+        r.value for r in VICTIM_ROLES
+    }:
+        raise Forbidden("victims are never exported: their records stay on this node")
     visible = store.visibility(clauses)
     filters = _filter_keys(flt)
+    with reading(node.engine) as conn:
+        as_suspects = protection_store.victims_listed_as_suspects(conn, flt, visible)
+    if as_suspects:
+        listed = ", ".join(f"{rid} (victim {vid})" for rid, vid in as_suspects[:5])
+        raise Forbidden(
+            f"{len(as_suspects)} record(s) to export list a victim as a suspect: {listed}. "
+            "A victim is never reported or exported as a suspect: correct those records first"
+        )
 
     def log(outcome: str, **details: Any) -> None:
         with transaction(node.engine) as conn:
@@ -450,6 +554,8 @@ def export(
     count = 0
     with reading(node.engine) as conn:
         for rec in store.iter_records(conn, flt, visible):
+            if protected.is_victim_record(rec):  # no grant exports victims; never, whatever
+                continue
             count += 1
             yield rec
     log("ok", count=count)

@@ -12,7 +12,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -77,6 +77,9 @@ class AccessClause:
     unit: str | None
     codes: frozenset[str]
     subjects: frozenset[str]
+    # A further SQL condition of the grant's scope (victims: the case team, the risk level;
+    # built by interlink.store.protection).
+    condition: ColumnElement[bool] | None = field(default=None, compare=False)
 
 
 class DuplicateExternalRef(ValueError):
@@ -95,6 +98,8 @@ def visibility(clauses: Sequence[AccessClause]) -> ColumnElement[bool]:
         )
         if c.unit is not None:
             cond = and_(records.c.owning_unit == c.unit, cond)
+        if c.condition is not None:
+            cond = and_(cond, c.condition)
         parts.append(cond)
     return or_(*parts)
 

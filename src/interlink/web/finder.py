@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from interlink import records
-from interlink.access.policy import RecordMeta, permits
+from interlink.access.policy import permits
 from interlink.access.roles import Action, Actor
 from interlink.domain import model, registry
-from interlink.domain.codes import SubjectCategory
 from interlink.identity.search import MAX_LIMIT, Candidate, MatchQuery, search
 from interlink.node import Node
 from interlink.records.errors import Invalid
+from interlink.records.service import meta_in
 from interlink.store import records as store
 from interlink.store.db import reading
 from interlink.web.i18n import _
@@ -216,14 +216,6 @@ def interpret(text: str) -> records.SearchQuery:
     return records.SearchQuery(kind="person", name=text, prefix=True)
 
 
-def _meta(rec: store.StoredRecord) -> RecordMeta:
-    return RecordMeta(
-        rec.provenance.owning_unit,
-        rec.provenance.handling_code,
-        SubjectCategory(rec.subject_category),
-    )
-
-
 def reasons_of(candidate: Candidate, shown: int = REASONS_SHOWN) -> tuple[Reason, ...]:
     """The strongest evidence for or against, missing fields left out."""
     found = []
@@ -266,10 +258,12 @@ def hits_for(
     engine returned (and audited); each is checked against the policy once more."""
     with reading(node.engine) as conn:
         stored = {r.id: r for r in store.get_many(conn, [c.record_id for c in candidates])}
+        # A victim's case team and risk are part of the check (issue 7).
+        metas = {rid: meta_in(conn, r) for rid, r in stored.items()}
     hits: list[Hit] = []
     for c in candidates:
         rec = stored.get(c.record_id)
-        if rec is None or not permits(actor, Action.SEARCH, _meta(rec)):
+        if rec is None or not permits(actor, Action.SEARCH, metas[rec.id]):
             continue
         if filters is not None and not (
             isinstance(rec.facts, model.Person) and filters.admits(rec.facts)

@@ -38,6 +38,9 @@ KIND_NAMES = {
     "link": "Link",
     "person": "Person",
     "document": "Document",
+    "address": "Address",
+    "phone": "Phone",
+    "handle": "E-mail or online handle",
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interlink import records
+from interlink import media, protection, records
 from interlink.access.policy import has_capability
 from interlink.access.roles import Action, Actor, Capability
 from interlink.domain import model
@@ -36,6 +36,11 @@ class CaseItem:
     priority: str
     status: str
     child_involved: bool
+    # The case's priority (interlink.protection.priority): score, reasons, child, overdue.
+    score: int = 0
+    reasons: tuple[str, ...] = ()
+    child: bool = False
+    overdue: bool = False
 
 
 @dataclass
@@ -55,6 +60,15 @@ def open_cases(node: Node, actor: Actor) -> list[CaseItem]:
         limit=MAX_CASES,
         purpose=QUEUE_PURPOSE,
     )
+    open_ = [
+        r
+        for r in page.items
+        if isinstance(r.facts, model.Case) and r.facts.status != CaseStatus.CLOSED
+    ]
+    scored = protection.priorities(node, open_)
+    # Child-exploitation media (issue 8): a series with an unidentified victim, or unmatched
+    # material, is shown as a reason (once, if the protection score already names it).
+    media_reasons = media.safeguarding_reasons(node, [r.id for r in open_])
     items = [
         CaseItem(
             r.id,
@@ -63,14 +77,23 @@ def open_cases(node: Node, actor: Actor) -> list[CaseItem]:
             r.facts.priority.value,
             r.facts.status.value,
             r.facts.child_involved,
+            scored[r.id].score,
+            _with(tuple(x.text for x in scored[r.id].reasons), media_reasons.get(r.id, [])),
+            scored[r.id].child,
+            scored[r.id].overdue,
         )
-        for r in page.items
-        if isinstance(r.facts, model.Case) and r.facts.status != CaseStatus.CLOSED
+        for r in open_
+        if isinstance(r.facts, model.Case)
     ]
+    # A child victim's case first (its score outweighs everything else), then by score.
     return sorted(
         items,
-        key=lambda c: (not c.child_involved, PRIORITY_ORDER[CasePriority(c.priority)], c.reference),
+        key=lambda c: (-c.score, PRIORITY_ORDER[CasePriority(c.priority)], c.reference),
     )
+
+
+def _with(texts: tuple[str, ...], more: list[str]) -> tuple[str, ...]:
+    return texts + tuple(t for t in more if t not in texts)
 
 
 def work_queue(node: Node, actor: Actor) -> WorkQueue:

@@ -28,9 +28,27 @@ def _add_routes(router: APIRouter, kind: RecordKind) -> None:
         return record_out(rec)
 
     def read(
-        record_id: UUID, actor: ActorDep, node: NodeDep, purpose: Purpose = None
+        record_id: UUID,
+        actor: ActorDep,
+        node: NodeDep,
+        purpose: Purpose = None,
+        unmask_reason: Annotated[
+            CleanText | None,
+            Query(
+                max_length=500,
+                description="A victim's addresses, phones and e-mails are masked; state why "
+                "you need them to see them in this response (audited).",
+            ),
+        ] = None,
     ) -> dict[str, Any]:
-        rec = records.read(node, actor, str(record_id), kind=kind.name, purpose=purpose)
+        rec = records.read(
+            node,
+            actor,
+            str(record_id),
+            kind=kind.name,
+            purpose=purpose,
+            unmask_reason=unmask_reason,
+        )
         return record_out(rec)
 
     def patch(
@@ -38,6 +56,10 @@ def _add_routes(router: APIRouter, kind: RecordKind) -> None:
         body: bodies.patch,  # type: ignore[name-defined]
         actor: ActorDep,
         node: NodeDep,
+        reason: Annotated[
+            CleanText | None,
+            Query(max_length=500, description="Required when a person's role changes (kept)."),
+        ] = None,
     ) -> dict[str, Any]:
         changes = body.facts.model_dump(mode="json", exclude_unset=True) if body.facts else {}
         prov = body.provenance.model_dump(exclude_unset=True) if body.provenance else {}
@@ -49,6 +71,7 @@ def _add_routes(router: APIRouter, kind: RecordKind) -> None:
             provenance_changes=prov,
             expected_version=body.version,
             kind=kind.name,
+            reason=reason,
         )
         return record_out(rec)
 

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from starlette.datastructures import FormData
-from starlette.responses import RedirectResponse, Response
+from starlette.datastructures import FormData, UploadFile
+from starlette.responses import FileResponse, RedirectResponse, Response
 
 from interlink import records
 from interlink.access import audit
-from interlink.access.policy import RecordMeta, permits
+from interlink.access.policy import RecordMeta, grants, permits
 from interlink.access.roles import Action
-from interlink.domain import codes
+from interlink.domain import codes, model
 from interlink.domain.codes import SubjectCategory
+from interlink.files import FileTooLarge, NotAnImage, photo_path
 from interlink.identity import decisions
-from interlink.records.errors import Conflict, Forbidden, Invalid
-from interlink.store.db import reading
+from interlink.node import Node
+from interlink.records import protected
+from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
+from interlink.records.service import record_meta
+from interlink.store.db import reading, transaction
 from interlink.store.records import StoredRecord
-from interlink.web import duplicates, links, person_form
+from interlink.web import duplicates, links, person_form, photos, timeline
 from interlink.web.i18n import _
 from interlink.web.person_form import PersonForm
 from interlink.web.routing import WebRoute
@@ -40,7 +44,9 @@ CHOICES = {
 }
 
 
-def _meta(rec: StoredRecord) -> RecordMeta:
+def _meta(rec: StoredRecord, node: Node) -> RecordMeta:
+    if protected.is_victim_record(rec):  # the case team and the risk decide (issue 7)
+        return record_meta(node, rec)
     return RecordMeta(
         rec.provenance.owning_unit,
         rec.provenance.handling_code,
@@ -103,7 +109,8 @@ def _person_page(
         with reading(visit.node.engine) as conn:
             history = audit.record_history(conn, rec.id, limit=HISTORY_LIMIT)
     purpose = visit.session.purpose
-    may_edit = permits(visit.actor, Action.UPDATE, _meta(rec))
+    may_edit = permits(visit.actor, Action.UPDATE, _meta(rec, visit.node))
+    linked = links.linked(visit.node, visit.actor, rec, purpose)
     return render(
         request,
         "person.html",
@@ -117,7 +124,14 @@ def _person_page(
         possible=duplicates.of_record(visit.node, visit.actor, rec.id, purpose),
         decided=duplicates.recorded(visit.node, visit.actor, rec.id, purpose),
         may_decide=may_edit and duplicates.may_decide(visit.actor),
-        linked=links.linked(visit.node, visit.actor, rec, purpose),
+        linked=linked,
+        linked_groups=record_pages.linked_groups(linked),
+        group_titles=record_pages.group_titles(),
+        timeline=timeline.events(visit.node, linked),
+        may_add=bool(grants(visit.actor, Action.CREATE)),
+        event_role_field="victims"
+        if rec.subject_category == SubjectCategory.VICTIM
+        else "suspects",
         kind_name=links.kind_name,
         errors=errors or {},
         reasons=reasons or {},
@@ -171,7 +185,7 @@ def undo_decision(
 @router.get("/persons/{record_id}/edit")
 def edit_person(request: Request, visit: VisitDep, record_id: str) -> Response:
     rec = _read(visit, _record_id(record_id))
-    if not permits(visit.actor, Action.UPDATE, _meta(rec)):
+    if not permits(visit.actor, Action.UPDATE, _meta(rec, visit.node)):
         raise Forbidden(_("Your role may not change this record."))
     return _form_page(request, person_form.from_record(rec), rec)
 
@@ -180,12 +194,15 @@ def edit_person(request: Request, visit: VisitDep, record_id: str) -> Response:
 def update_person(request: Request, visit: VisitDep, posted: FormDep, record_id: str) -> Response:
     rec = _read(visit, _record_id(record_id))
     form = person_form.read_form(posted)
-    stored = rec.facts.model_dump(mode="json")
+    # A victim's protected values come masked; the masked lines stand for the stored values.
+    masked_lines = protected.take_masked_lines(form.values)
+    stored = protected.without_masked(rec.facts).model_dump(mode="json")
     person, provenance, changes, rows = person_form.validate(
         form, stored, visit.node.settings.phone_region
     )
     if person is None or provenance is None:
         return _form_page(request, form, rec)
+    changes = protected.put_back_masked(changes, masked_lines)
     try:
         records.update(
             visit.node,
@@ -228,3 +245,83 @@ def _form_page(
         labels=person_form.labels(len(form.names)),
         possible=possible,
     )
+
+
+def _photo_error(exc: Exception) -> str:
+    if isinstance(exc, FileTooLarge):
+        return _("The photo is too large: at most %(mb)s MB.", mb=max(1, photos.MAX_BYTES // 2**20))
+    return _("Choose a JPEG, PNG, GIF or WebP image file.")
+
+
+@router.post("/persons/{record_id}/photos")
+def add_photo(request: Request, visit: VisitDep, posted: FormDep, record_id: str) -> Response:
+    """Upload an identification photo: decoded before it is stored, added to the person
+    through ``records.update`` (the policy, the audit log)."""
+    rec = _read(visit, _record_id(record_id))
+    if not permits(visit.actor, Action.UPDATE, _meta(rec, visit.node)):
+        raise Forbidden(_("Your role may not change this record."))
+    upload = posted.get("photo")
+    person = rec.facts
+    assert isinstance(person, model.Person)
+    if len(person.photos) >= photos.MAX_PHOTOS:
+        return _person_page(
+            request,
+            visit,
+            rec,
+            errors={"photo": [_("A person has %(n)s photos at most.", n=photos.MAX_PHOTOS)]},
+        )
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _person_page(request, visit, rec, errors={"photo": [_("Choose a photo file.")]})
+    try:
+        photo = photos.accept(visit.node, visit.actor, upload.file)
+    except (NotAnImage, FileTooLarge) as exc:
+        return _person_page(request, visit, rec, errors={"photo": [_photo_error(exc)]})
+    kept = [p.model_dump(mode="json") for p in person.photos if p.sha256 != photo.sha256]
+    records.update(
+        visit.node,
+        visit.actor,
+        rec.id,
+        changes={"photos": [*kept, photo.model_dump(mode="json")]},
+        expected_version=rec.version,
+        kind="person",
+    )
+    return RedirectResponse(f"/persons/{rec.id}?saved=1#photos-heading", status_code=303)
+
+
+@router.get("/persons/{record_id}/photos/{sha256}")
+def photo_file(request: Request, visit: VisitDep, record_id: str, sha256: str) -> Response:
+    """A photo of a person the user may read (the read and the photo audited)."""
+    rec = _read(visit, _record_id(record_id))
+    assert isinstance(rec.facts, model.Person)
+    found = next((p for p in rec.facts.photos if p.sha256 == sha256), None)
+    path = photo_path(visit.node, sha256) if found else None
+    if found is None or path is None or not path.is_file():
+        raise NotFound("no such photo")
+    with transaction(visit.node.engine) as conn:
+        audit.write(
+            conn,
+            visit.node.audit_key,
+            visit.actor,
+            "read_photo",
+            record_kind="person",
+            record_id=rec.id,
+            purpose=visit.session.purpose,
+            details={"sha256": sha256},
+        )
+    return FileResponse(
+        path, media_type=found.media_type, headers={"Cache-Control": "private, no-store"}
+    )
+
+
+@router.post("/persons/{record_id}/photos/{sha256}/remove")
+def remove_photo(
+    request: Request, visit: VisitDep, posted: FormDep, record_id: str, sha256: str
+) -> Response:
+    """Take a photo off the person (audited as a change; the stored file may serve others)."""
+    rec = _read(visit, _record_id(record_id))
+    assert isinstance(rec.facts, model.Person)
+    kept = [p.model_dump(mode="json") for p in rec.facts.photos if p.sha256 != sha256]
+    if len(kept) == len(rec.facts.photos):
+        raise NotFound("no such photo")
+    records.update(visit.node, visit.actor, rec.id, changes={"photos": kept}, kind="person")
+    return RedirectResponse(f"/persons/{rec.id}?saved=1#photos-heading", status_code=303)
