@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -106,9 +107,13 @@ class Watch:
         self.console_errors.append(text)
 
 
-@pytest.fixture
-def page(browser, site: Site) -> Iterator[tuple[object, Watch]]:
-    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
+@contextmanager
+def watched_page(browser, site: Site, **options: object) -> Iterator[tuple[object, Watch]]:
+    """A page of a fresh browser context on ``site`` that records console errors and aborts
+    (and records) every request to a host other than 127.0.0.1; the block fails on either."""
+    context = browser.new_context(
+        base_url=site.url, viewport={"width": 1280, "height": 900}, **options
+    )
     watch = Watch()
 
     def guard(route: object) -> None:
@@ -129,6 +134,12 @@ def page(browser, site: Site) -> Iterator[tuple[object, Watch]]:
         print("the server's output:\n" + log_tail(site.log))
     assert watch.console_errors == [], watch.console_errors
     assert watch.foreign_requests == [], watch.foreign_requests
+
+
+@pytest.fixture
+def page(browser, site: Site) -> Iterator[tuple[object, Watch]]:
+    with watched_page(browser, site) as opened:
+        yield opened
 
 
 def shot(pg: object, name: str) -> None:

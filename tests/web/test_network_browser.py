@@ -4,14 +4,10 @@ export GraphML and read it back with networkx; review and dismiss an alert."""
 
 from __future__ import annotations
 
-import subprocess
-import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import networkx as nx
 import pytest
 
@@ -25,43 +21,20 @@ from interlink.settings import Settings
 from interlink.store.db import transaction
 from interlink.store.migrate import upgrade
 from interlink.synthetic._networks import plant
-from tests.e2e.conftest import BIN, cli_env, free_port
+from tests.e2e.conftest import cli_env, serving
 from tests.network.conftest import load
-from tests.web.test_browser import PASSWORD, Site, Watch, browser, shot, sign_in, sync_api
+from tests.web.test_browser import (
+    PASSWORD,
+    Site,
+    Watch,
+    browser,
+    shot,
+    sign_in,
+    sync_api,
+    watched_page,
+)
 
 __all__ = ["Watch", "browser"]  # fixtures shared with test_browser
-
-
-@contextmanager
-def serving_patiently(env: dict[str, str], deadline: float = 150) -> Iterator[str]:
-    """tests.e2e.conftest.serving() with a longer wait: importing the whole app took up to
-    30 s on the shared 2-core machine, which serving() allows in all."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(BIN), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    until = time.monotonic() + deadline
-    try:
-        while True:
-            try:
-                if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > until:
-                pytest.fail("the node did not start")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _broker(planted) -> str:
@@ -105,7 +78,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     node.engine.dispose()
     env = cli_env(url, data)
     env["INTERLINK_EXCHANGE_WORKER"] = "false"  # no deliveries to make; this node only serves
-    with serving_patiently(env) as base:
+    with serving(env) as base:
         site = Site(base, hidden)
         site.broker = broker  # type: ignore[attr-defined]
         key, ids = next(iter(planted.patterns["serial_marriages"].items()))
@@ -116,29 +89,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture
 def page(browser, site: Site) -> Iterator[tuple[object, Watch]]:
-    from urllib.parse import urlparse
-
-    context = browser.new_context(
-        base_url=site.url, viewport={"width": 1280, "height": 900}, accept_downloads=True
-    )
-    watch = Watch()
-
-    def guard(route: object) -> None:
-        host = urlparse(route.request.url).hostname  # type: ignore[attr-defined]
-        if host != "127.0.0.1":
-            watch.foreign_requests.append(route.request.url)  # type: ignore[attr-defined]
-            route.abort()  # type: ignore[attr-defined]
-        else:
-            route.continue_()  # type: ignore[attr-defined]
-
-    context.route("**/*", guard)
-    pg = context.new_page()
-    pg.on("console", watch.console)
-    pg.on("pageerror", lambda exc: watch.console_errors.append(str(exc)))
-    yield pg, watch
-    context.close()
-    assert watch.console_errors == [], watch.console_errors
-    assert watch.foreign_requests == [], watch.foreign_requests
+    with watched_page(browser, site, accept_downloads=True) as opened:
+        yield opened
 
 
 def _chart_ids(pg) -> set[str]:
