@@ -268,27 +268,21 @@ def referrers(
 
 def references_of(conn: Connection, ids: Sequence[str]) -> list[tuple[str, str, str]]:
     """(record, field, target) of every reference these records make."""
-    out: list[tuple[str, str, str]] = []
-    for part in _chunks(sorted(set(ids))):
-        rows = conn.execute(
-            select(refs.c.record_id, refs.c.field, refs.c.target_id).where(
-                refs.c.record_id.in_(part)
-            )
-        )
-        out += [(r[0], r[1], r[2]) for r in rows]
-    return out
+    return _references(conn, ids, refs.c.record_id)
 
 
 def referencing_records(conn: Connection, ids: Sequence[str]) -> list[tuple[str, str, str]]:
     """(record, field, target) of every reference made to these records."""
+    return _references(conn, ids, refs.c.target_id)
+
+
+def _references(
+    conn: Connection, ids: Sequence[str], end: ColumnElement[Any]
+) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for part in _chunks(sorted(set(ids))):
-        rows = conn.execute(
-            select(refs.c.record_id, refs.c.field, refs.c.target_id).where(
-                refs.c.target_id.in_(part)
-            )
-        )
-        out += [(r[0], r[1], r[2]) for r in rows]
+        query = select(refs.c.record_id, refs.c.field, refs.c.target_id).where(end.in_(part))
+        out += [(r[0], r[1], r[2]) for r in conn.execute(query)]
     return out
 
 
