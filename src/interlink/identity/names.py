@@ -37,13 +37,24 @@ class _Transliterator(Protocol):
     def transliterate(self, text: str) -> str: ...
 
 
-@lru_cache(maxsize=1)
-def _icu() -> _Transliterator | None:
+# ICU's Any-Latin writes Cyrillic in ISO 9, whose letters fold to ASCII badly (Юрій → "Urij",
+# Жанна → "Zanna"). Names written in Latin by police and passport offices follow BGN/PCGN-like
+# spellings (Yuriy, Zhanna, Shcherbakova), so Cyrillic goes through ICU's BGN transliterators:
+# the Ukrainian one when the text has a letter only Ukrainian uses (Г is then H), else Russian.
+_ANY = "Any-Latin; Latin-ASCII"
+_RUSSIAN = "Russian-Latin/BGN; " + _ANY
+_UKRAINIAN = "Ukrainian-Latin/BGN; " + _ANY
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_UKRAINIAN_LETTERS = re.compile(r"[ІіЇїЄєҐґ]")
+
+
+@lru_cache(maxsize=4)
+def _icu(rules: str = _ANY) -> _Transliterator | None:
     try:
         import icu  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # pragma: no cover - depends on the installation
         return None
-    result: _Transliterator = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
+    result: _Transliterator = icu.Transliterator.createInstance(rules)
     return result
 
 
@@ -52,9 +63,15 @@ def using_icu() -> bool:
     return _icu() is not None
 
 
+def _rules_for(text: str) -> str:
+    if not _CYRILLIC.search(text):
+        return _ANY
+    return _UKRAINIAN if _UKRAINIAN_LETTERS.search(text) else _RUSSIAN
+
+
 def transliterate(text: str) -> str:
     """Latin ASCII letters for ``text``, in whatever script it is written."""
-    icu = _icu()
+    icu = _icu(_rules_for(text))
     if icu is None:
         return anyascii(text)
     out = icu.transliterate(text)
