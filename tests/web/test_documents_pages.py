@@ -198,6 +198,7 @@ def test_attach_from_the_person_page_and_the_document_page(node, people, signed_
     assert f'href="/persons/{pid}"' in html and "Anna Maria Eriksson" in html
     assert "the MRZ agrees with the person record" in html
     assert "H2" in html and "No indicator" in html
+    assert f'href="/records/{doc_id}/edit"' in html  # its owner may correct it
     # The same number with another holder: shown on the second document and on the check.
     other = _person(node, inv, "Olena Kovalenko", birth_date="1990-01-02")
     second = _attach(client, other, UKR_TD3)

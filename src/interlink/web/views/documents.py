@@ -21,8 +21,8 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from interlink import documents, records
-from interlink.access.policy import has_capability
-from interlink.access.roles import Capability
+from interlink.access.policy import has_capability, permits
+from interlink.access.roles import Action, Capability
 from interlink.documents.countries import to_icao
 from interlink.documents.mrz import Mrz, MrzFormat
 from interlink.documents.review import REGISTER_NOT_PERMITTED
@@ -31,6 +31,7 @@ from interlink.domain.provenance import ProvenanceIn
 from interlink.domain.values import parse_partial_date
 from interlink.records.errors import Forbidden, Invalid, NotFound
 from interlink.store.records import StoredRecord
+from interlink.web import links
 from interlink.web.i18n import _
 from interlink.web.routing import WebRoute
 from interlink.web.templating import render
@@ -347,4 +348,5 @@ def document_page(
         mrz=mrz_view(report.mrz) if report.mrz else None,
         labels=labels(),
         attached=attached,
+        may_edit=permits(visit.actor, Action.UPDATE, links.meta_of(report.record)),
     )
