@@ -184,7 +184,7 @@ def list_messages(
     actor: ActorDep,
     box: Annotated[str, Query(pattern="^(inbox|outbox)$")] = "inbox",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
     page = exchange.list_box(node, actor, box, limit=limit, offset=offset)
     return {

@@ -116,7 +116,7 @@ def list_hits(
     node: NodeDep,
     status: str = Query("open", pattern="^(open|closed|all)$"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=10_000_000),
 ) -> list[dict[str, Any]]:
     wanted = None if status == "all" else status
     found = hits.list_hits(node, actor, status=wanted, limit=limit, offset=offset)
@@ -147,7 +147,7 @@ def list_notices(
     node: NodeDep,
     include_cancelled: bool = True,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=10_000_000),
 ) -> list[dict[str, Any]]:
     found = notices.list_notices(
         node, actor, include_cancelled=include_cancelled, limit=limit, offset=offset
