@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, insert, or_, select, update
 
 from interlink.store.schema import (
     identifiers,
@@ -208,12 +208,7 @@ def shared_keys(
         .group_by(identifiers.c.value)
         .having(func.count() >= min_records)
     )
-    if values is None:
-        return [r[0] for r in conn.execute(query)]
-    out: list[str] = []
-    for part in _chunks(sorted(set(values))):
-        out += [r[0] for r in conn.execute(query.where(identifiers.c.value.in_(part)))]
-    return out
+    return _first_column(conn, query, identifiers.c.value, values)
 
 
 def records_with_keys(
@@ -242,11 +237,19 @@ def targets_shared(
         .group_by(refs.c.target_id)
         .having(func.count() >= min_records)
     )
-    if targets is None:
+    return _first_column(conn, query, refs.c.target_id, targets)
+
+
+def _first_column(
+    conn: Connection, query: Select[Any], column: ColumnElement[Any], only: Sequence[str] | None
+) -> list[str]:
+    """The query's first column, over everything or only where ``column`` is one of ``only``
+    (asked in chunks, as every IN list here is)."""
+    if only is None:
         return [r[0] for r in conn.execute(query)]
     out: list[str] = []
-    for part in _chunks(sorted(set(targets))):
-        out += [r[0] for r in conn.execute(query.where(refs.c.target_id.in_(part)))]
+    for part in _chunks(sorted(set(only))):
+        out += [r[0] for r in conn.execute(query.where(column.in_(part)))]
     return out
 
 
@@ -527,12 +530,7 @@ def shared_spouse_addresses(
         .group_by(identifiers.c.value)
         .having(func.count(func.distinct(refs.c.record_id)) >= min_marriages)
     )
-    if values is None:
-        return [r[0] for r in conn.execute(query)]
-    out: list[str] = []
-    for part in _chunks(sorted(set(values))):
-        out += [r[0] for r in conn.execute(query.where(identifiers.c.value.in_(part)))]
-    return out
+    return _first_column(conn, query, identifiers.c.value, values)
 
 
 def shared_fact_texts(
