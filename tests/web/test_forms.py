@@ -17,6 +17,8 @@ from interlink.store.schema import audit_log
 from interlink.web import record_forms
 from tests.web.conftest import CSRF, csrf_of
 
+HTMX = {"HX-Request": "true"}  # what htmx sends with every request it makes
+
 
 def _shown(response) -> str:
     return CSRF.sub('name="csrf" value=""', response.text)
@@ -204,9 +206,11 @@ def test_a_link_to_an_organization_chosen_with_the_picker(signed_in, node, peopl
     assert "broker" in roles and "holder" not in roles  # only the roles that fit the link
     csrf = csrf_of(form.text)
     found = client.post(
-        "/pick", data={"csrf": csrf, "field": "target", "kinds": "organization", "q": "svit"}
+        "/pick",
+        data={"csrf": csrf, "field": "target", "kinds": "organization", "q": "svit"},
+        headers=HTMX,
     )
-    assert found.status_code == 200
+    assert found.status_code == 200 and "hx-post" in found.text and "<html" not in found.text
     assert "Svitanok Marriage Agency" in found.text
     assert "Hidden" not in found.text  # another unit's H2 organization is not offered
     assert ivan not in found.text  # a person is not an organization
@@ -263,6 +267,7 @@ def test_a_marriage_needs_two_spouses_and_the_picker_finds_them(signed_in, node,
     found = client.post(
         "/pick",
         data={"csrf": csrf, "field": "spouses", "kinds": "person", "q": "Bondar", "multiple": "1"},
+        headers=HTMX,
     )
     assert "Іван Бондар" in found.text and 'hx-swap="beforeend"' in found.text
     by_id = client.post(
@@ -275,6 +280,21 @@ def test_a_marriage_needs_two_spouses_and_the_picker_finds_them(signed_in, node,
     )
     marriage = _created_id(two)
     assert "Marriage" in _shown(client.get(f"/records/{marriage}"))
+
+
+def test_without_javascript_the_picker_answers_with_a_whole_page(signed_in, node, people):
+    kyiv = people.actor(Role.INVESTIGATOR)
+    agency = _make(node, kyiv, model.Organization(names=["Svitanok Marriage Agency"]))
+    client = signed_in(Role.INVESTIGATOR)
+    csrf = csrf_of(client.get("/records/new/incident").text)
+    page = client.post(  # the Find button's own form, sent by the browser: no HX-Request
+        "/pick", data={"csrf": csrf, "field": "organizations", "kinds": "organization", "q": "svit"}
+    )
+    assert (
+        page.status_code == 200 and "<html" in page.text and "<h1>Records found</h1>" in page.text
+    )
+    assert "needs JavaScript" in page.text
+    assert f'href="/records/{agency}"' in page.text and "/pick/choose" not in page.text
 
 
 def test_editing_never_drops_a_reference_the_editor_may_not_see(signed_in, node, people):

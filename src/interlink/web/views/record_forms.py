@@ -19,6 +19,7 @@ from interlink.access.policy import grants, permits
 from interlink.access.roles import Action
 from interlink.domain import codes, registry
 from interlink.records.errors import Conflict, Forbidden, Invalid, NotFound
+from interlink.records.service import record_meta
 from interlink.store.records import StoredRecord
 from interlink.web import links, picker, record_forms
 from interlink.web.i18n import _
@@ -123,7 +124,7 @@ def _editable(visit: Visit, record_id: str) -> StoredRecord:
     rec = records.read(
         visit.node, visit.actor, record_id_or_404(record_id), purpose=visit.session.purpose
     )
-    if not permits(visit.actor, Action.UPDATE, links.meta_of(rec)):
+    if not permits(visit.actor, Action.UPDATE, record_meta(visit.node, rec)):
         raise Forbidden(_("Your role may not change this record."))
     return rec
 
@@ -205,6 +206,15 @@ def pick(request: Request, visit: VisitDep, posted: FormDep) -> Response:
     kinds = _kinds(str(posted.get("kinds") or ""))
     text = str(posted.get("q") or "")
     found = picker.find(visit.node, visit.actor, text, kinds, visit.session.purpose)
+    if not request.headers.get("hx-request"):  # no JavaScript: a whole page, not a fragment
+        return render(
+            request,
+            "forms/pick_page.html",
+            found=found,
+            asked=bool(text.strip()),
+            kind_name=links.kind_name,
+            href=links.href,
+        )
     return render(
         request,
         "forms/_pick_results.html",
