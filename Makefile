@@ -30,7 +30,7 @@ demo: $(STAMP)
 
 ## The whole suite: lint, types, tests on SQLite and PostgreSQL.
 test: $(STAMP) check
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --durations=30
 
 check: lint typecheck
 
