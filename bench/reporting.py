@@ -8,7 +8,9 @@ crossings, marriages, documents, cases) into SQLite, then times:
 - *cases by status and priority*: the registry's one indicator, against the same counts
   with plain SQL (``json_extract`` + ``GROUP BY``), as someone with SQL alone would do it;
 - *release*: ``reporting.publish`` without charts' cost split out (suppression, the linear
-  programming audit of every suppressed cell, CSV files) and with charts.
+  programming audit of every suppressed cell across tables, CSV files) and with charts,
+  and the protection of each indicator alone for comparison;
+- *dashboard chart*: one chart drawn, then served from the chart cache.
 
     .venv/bin/python bench/reporting.py [--persons 10000] [--countries 6] [--repeat 3]
 """
@@ -31,6 +33,8 @@ from interlink.access import Role
 from interlink.access.roles import Actor
 from interlink.demo import load_demo
 from interlink.node import Node
+from interlink.reporting.charts import _drawn
+from interlink.reporting.disclosure import protect_all
 from interlink.reporting.release import build, write
 from interlink.reporting.service import compute
 from interlink.settings import Settings
@@ -99,8 +103,23 @@ def main() -> None:
         suppressed = sum(len(p.suppressed) for p in release.protected.values())
         cells = sum(len(p.values) for p in release.protected.values())
         print(
-            f"suppression + LP audit: {t_protect * 1000:.0f} ms "
-            f"({suppressed} of {cells} cells suppressed)"
+            f"suppression + LP audit, across tables ({len(release.relations)} relations): "
+            f"{t_protect * 1000:.0f} ms ({suppressed} of {cells} cells suppressed)"
+        )
+        public = {n: c for n, c in cubes.items() if c.indicator.public}
+        views = {n: c.indicator.views for n, c in public.items()}
+        t_alone, alone = timed(lambda: protect_all(public, views, reporting.Rules()), args.repeat)
+        print(
+            f"the same, each indicator alone (before): {t_alone * 1000:.0f} ms "
+            f"({sum(len(p.suppressed) for p in alone.values())} cells suppressed)"
+        )
+        table = next(t for t in release.tables if len(t.dims) == 2)
+        _drawn.cache_clear()
+        t_cold, _ = timed(lambda: reporting.export(table, "png", "bench"), 1)
+        t_warm, _ = timed(lambda: reporting.export(table, "png", "bench"), args.repeat)
+        print(
+            f"dashboard chart {table.name}.png: drawn {t_cold * 1000:.0f} ms, "
+            f"cached {t_warm * 1000:.3f} ms"
         )
         t_csv, _ = timed(lambda: write(release, tmp / "csv", charts=False), args.repeat)
         print(f"CSV files and README: {t_csv * 1000:.0f} ms")

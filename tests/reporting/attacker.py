@@ -63,3 +63,75 @@ def bounds(cells: dict[Cell, int | None]) -> dict[Cell, tuple[float, float]]:
         assert low.status == 0, low.message
         out[cell] = (low.fun, float("inf") if high.status == 3 else -high.fun)
     return out
+
+
+# -- across tables: relations between indicators that hold by definition ------------------
+
+Term = tuple[str, Cell]  # (indicator, partial cell): the sum of its cube cells matching
+Equation = tuple[list[Term], str, list[Term]]  # left, "=" or "<=", right
+
+
+def bounds_across(
+    release: dict[str, dict[Cell, int | None]], relations: list[Equation]
+) -> dict[tuple[str, Cell], tuple[float, float]]:
+    """The attacker's interval for each suppressed cell of every table of the release, from
+    every published cell of every indicator and the ``relations`` between indicators (as
+    the published documentation states them)."""
+    blocks: dict[str, tuple[list[str], list[tuple[str, ...]], int]] = {}
+    offset = 0
+    for name, cells in sorted(release.items()):
+        dims: dict[str, set[str]] = defaultdict(set)
+        for cell in cells:
+            for d, v in cell:
+                dims[d].add(v)
+        names = sorted(dims)
+        cube = list(itertools.product(*(sorted(dims[d]) for d in names)))
+        blocks[name] = (names, cube, offset)
+        offset += len(cube)
+
+    def under(term: Term) -> np.ndarray:
+        name, cell = term
+        row = np.zeros(offset)
+        if name not in blocks:
+            return row
+        names, cube, start = blocks[name]
+        want = dict(cell)
+        for i, key in enumerate(cube):
+            if all(want.get(d, key[j]) == key[j] for j, d in enumerate(names)) and all(
+                d in names for d in want
+            ):
+                row[start + i] = 1.0
+        return row
+
+    eq_rows: list[np.ndarray] = []
+    eq_vals: list[float] = []
+    ub_rows: list[np.ndarray] = []
+    for name, cells in release.items():
+        for cell, value in cells.items():
+            if value is not None:
+                eq_rows.append(under((name, cell)))
+                eq_vals.append(float(value))
+    for left, op, right in relations:
+        row = sum((under(t) for t in left), np.zeros(offset)) - sum(
+            (under(t) for t in right), np.zeros(offset)
+        )
+        if op == "=":
+            eq_rows.append(row)
+            eq_vals.append(0.0)
+        else:
+            ub_rows.append(row)
+    a_eq, b_eq = np.array(eq_rows), np.array(eq_vals)
+    a_ub = np.array(ub_rows) if ub_rows else None
+    b_ub = np.zeros(len(ub_rows)) if ub_rows else None
+    out: dict[tuple[str, Cell], tuple[float, float]] = {}
+    for name, cells in sorted(release.items()):
+        for cell, value in sorted(cells.items()):
+            if value is not None:
+                continue
+            objective = under((name, cell))
+            kw = {"A_eq": a_eq, "b_eq": b_eq, "A_ub": a_ub, "b_ub": b_ub, "bounds": (0, None)}
+            low = linprog(objective, method="highs", **kw)
+            high = linprog(-objective, method="highs", **kw)
+            assert low.status == 0, low.message
+            out[(name, cell)] = (low.fun, float("inf") if high.status == 3 else -high.fun)
+    return out

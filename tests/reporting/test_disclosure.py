@@ -207,3 +207,17 @@ def test_margins_of_a_noisy_release_still_add_up(tmp_path: Path) -> None:
         inner = sum(int(r[-2]) for r in rows if TOTAL not in r[:-2] and r[-2])
         hidden = [r for r in rows if TOTAL not in r[:-2] and not r[-2]]
         assert hidden or grand == inner
+
+
+def test_charts_are_cached_by_content_and_never_stale() -> None:
+    """The dashboard asks for the same chart again: drawn once. Other figures (new data,
+    another period, a role seeing public figures) are other rows: drawn anew."""
+    from interlink.reporting.charts import _drawn, chart
+
+    rows = [(("a1",), 12), (("a2",), None), ((TOTAL,), 30)]
+    first = chart("T — 2026", ("a",), ("A",), rows, "svg")
+    before = _drawn.cache_info()
+    again = chart("T — 2026", ("a",), ("A",), list(rows), "svg")
+    assert again == first and _drawn.cache_info().hits == before.hits + 1
+    changed = chart("T — 2026", ("a",), ("A",), [(("a1",), 13), *rows[1:]], "svg")
+    assert changed != first and _drawn.cache_info().misses == before.misses + 1

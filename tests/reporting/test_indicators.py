@@ -136,3 +136,17 @@ def test_age_band_at_the_incident(birth, on, band) -> None:
     from datetime import date
 
     assert age_band(birth, date.fromisoformat(on)) == band
+
+
+def test_a_count_without_its_better_date_falls_back_to_registration(node, people, world) -> None:
+    """Registered today (2026): the victim named in no incident and the undated marriage;
+    the victims of 2024 incidents and the marriage of 2025 are not counted in 2026."""
+    from datetime import UTC, datetime
+
+    this_year = counts(node, people, reporting.parse_period(str(datetime.now(UTC).year)))
+    assert this_year["victims"] == {("female", "unknown", "unknown"): 1}
+    assert this_year["marriages"] == {("recorded", "unknown"): 1}
+    assert this_year["routes"] == {}
+    assert sum(this_year["persons"].values()) == 8  # persons: by registration, all today
+    for ind in reporting.REGISTRY.values():
+        assert ind.dated_by, f"{ind.name} must say which date it counts by"

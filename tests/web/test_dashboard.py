@@ -79,3 +79,13 @@ def test_bad_filters_are_named_and_unknown_tables_are_not_found(signed_in, world
 def test_the_page_needs_a_sign_in(client) -> None:
     got = client.get("/statistics")
     assert got.status_code in (303, 401)
+
+
+def test_the_exchange_figures_show_the_hit_rate(signed_in, world) -> None:
+    client = signed_in(Role.ANALYST)
+    page = client.get("/statistics", params={"indicator": "exchange"})
+    assert page.status_code == 200, page.text
+    assert "Hit rate: hits per reported person" in page.text
+    assert "No rate: nothing reported in this period." in page.text  # nothing reported yet
+    cases = client.get("/statistics", params={"indicator": "cases"})
+    assert "Hit rate" not in cases.text  # shown with the exchange figures only

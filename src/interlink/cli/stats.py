@@ -65,6 +65,13 @@ def _print(report: reporting.Report, fmt: str) -> None:
                 out.print(
                     f"  {' / '.join(v.replace('_', ' ') for v in key):<60} {n:>8}", highlight=False
                 )
+    for rate in report.rates.values():
+        value = "—" if rate.value is None else f"{rate.value:.3f}"
+        out.print(
+            f"\n{rate.rate.title}: {value} ({rate.numerator} {rate.rate.numerator} / "
+            f"{rate.denominator} {rate.rate.denominator})",
+            highlight=False,
+        )
 
 
 @stats_app.command("indicators")

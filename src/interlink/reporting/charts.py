@@ -2,12 +2,19 @@
 
 The same figure for the dashboard and a public release. Output is deterministic for the
 same table (no dates in the metadata, fixed SVG ids), so the same data gives the same files.
+
+Drawing takes a good part of a second, so charts are kept in a small in-memory cache keyed
+by everything drawn — title (indicator and period), dimensions, the table's rows and the
+note: the rows are the figures of that indicator for those filters at that moment, so a key
+stands for (indicator, filters, data version) and a cached chart is never stale. A role that
+sees other figures has other rows, hence another key.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from interlink.reporting.tables import TOTAL
@@ -46,6 +53,21 @@ def chart(
     along the axis). Suppressed cells (None) are left out; ``note`` says so."""
     if fmt not in FORMATS:
         raise ValueError(f"format: use one of {', '.join(FORMATS)}")
+    return _drawn(title, tuple(dims), tuple(labels), tuple(rows), fmt, note)
+
+
+CACHED_CHARTS = 256  # a chart is 20-60 kB: at most about 15 MB
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _drawn(
+    title: str,
+    dims: tuple[str, ...],
+    labels: tuple[str, ...],
+    rows: tuple[tuple[tuple[str, ...], int | None], ...],
+    fmt: str,
+    note: str,
+) -> bytes:
     plt = _pyplot()
     inner = [(k, v) for k, v in rows if TOTAL not in k]
     with plt.rc_context({"svg.hashsalt": "interlink", "svg.fonttype": "path"}):

@@ -14,6 +14,14 @@ all add up. The rules, applied to all the views of an indicator together:
    lowest and highest possible values are less than 1 apart is pinned; the smallest
    published cell of a sum it is in is then suppressed as well and 2–3 run again.
 
+Different indicators can count the same things (every suspect is a person of role
+suspect): their tables are tied by the relations declared with the indicators
+(``registry.Relation``: equalities and inequalities between sums of their cubes), which
+the attacker knows from the documentation. Indicators so tied are protected together:
+one programme over all their cubes with the relations as further (in)equations, and each
+equality between published cells is one more sum for rule 2. Indicators tied to no other
+are protected alone, which keeps each programme small.
+
 Optionally, the cube's cells get discrete Laplace noise from OpenDP first (every cell,
 zeros included, so that which cells are empty is not revealed; one ε per indicator, since
 each counted thing is in exactly one cell), and published counts are rounded to a base.
@@ -23,11 +31,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from interlink.reporting.registry import Relation, Side
 from interlink.reporting.tables import TOTAL, Cube
 
 DEFAULT_THRESHOLD = 11
@@ -93,44 +102,110 @@ def _cell_id(idx: tuple[int, ...], key: tuple[str, ...]) -> CellId:
     return tuple(i for i, _ in pairs), tuple(v for _, v in pairs)
 
 
+Joint = tuple[str, CellId]  # a published cell of one indicator of the release
+Positions = list[int]  # unknowns of the attacker: cube cells, all indicators end to end
+
+
 @dataclass
 class _Layout:
-    """Every published cell of the views, the sums among them and the cube cells under each."""
+    """Every published cell of some indicators' views, the sums among them, the cube cells
+    under each, and the relations between the indicators' cubes."""
 
-    cube_keys: list[tuple[str, ...]]
-    cells: list[CellId]
-    members: dict[CellId, list[int]]  # cube cell positions adding up to the cell
-    groups: list[list[CellId]]  # [margin, *its parts]
+    cube_keys: list[tuple[str, tuple[str, ...]]]
+    cells: list[Joint]
+    members: dict[Joint, Positions]
+    groups: list[list[Joint]]  # [margin, *its parts], or the cells of a relation
+    equal: list[tuple[Positions, Positions]] = field(default_factory=list)
+    at_most: list[tuple[Positions, Positions]] = field(default_factory=list)
 
 
-def _layout(cube: Cube, views: tuple[tuple[str, ...], ...]) -> _Layout:
+def _cube_layout(
+    layout: _Layout, name: str, cube: Cube, views: tuple[tuple[str, ...], ...]
+) -> None:
     dims = cube.indicator
     subsets: set[tuple[int, ...]] = set()
     for view in views:
         idx = sorted(dims.index(d) for d in view)
         for r in range(len(idx) + 1):
             subsets.update(itertools.combinations(idx, r))
-    cube_keys = list(cube.cells())
-    members: dict[CellId, list[int]] = {}
-    for pos, key in enumerate(cube_keys):
+    offset = len(layout.cube_keys)
+    keys = list(cube.cells())
+    layout.cube_keys.extend((name, k) for k in keys)
+    for pos, key in enumerate(keys):
         for s in subsets:
-            members.setdefault((s, tuple(key[i] for i in s)), []).append(pos)
-    cells: list[CellId] = []
+            layout.members.setdefault((name, (s, tuple(key[i] for i in s))), []).append(
+                offset + pos
+            )
     for s in sorted(subsets, key=lambda t: (len(t), t)):
-        cells.extend(itertools.product([s], itertools.product(*(cube.categories[i] for i in s))))
-    groups: list[list[CellId]] = []
+        layout.cells.extend(
+            (name, cid)
+            for cid in itertools.product([s], itertools.product(*(cube.categories[i] for i in s)))
+        )
     for s in subsets:
         for d in s:
             parent = tuple(i for i in s if i != d)
             at = s.index(d)
             for pvals in itertools.product(*(cube.categories[i] for i in parent)):
-                parts = []
+                parts: list[Joint] = []
                 for v in cube.categories[d]:
                     vals = list(pvals)
                     vals.insert(at, v)
-                    parts.append((s, tuple(vals)))
-                groups.append([(parent, tuple(pvals)), *parts])
-    return _Layout(cube_keys, cells, members, groups)
+                    parts.append((name, (s, tuple(vals))))
+                layout.groups.append([(name, (parent, tuple(pvals))), *parts])
+
+
+def _side_cells(layout: _Layout, side: Side, cube: Cube, key: tuple[str, ...]) -> list[Joint]:
+    """The published cells adding up to one side of a relation at ``key`` (empty if some
+    of them is not published: the relation is then left to the audit)."""
+    ind = cube.indicator
+    fixed = dict(zip(side.by, key, strict=True))
+    where = [
+        (d, sorted(v for v in cube.categories[ind.index(d)] if v in allowed))
+        for d, allowed in side.where
+    ]
+    cells: list[Joint] = []
+    for combo in itertools.product(*(vals for _, vals in where)):
+        want = {**fixed, **{d: v for (d, _), v in zip(where, combo, strict=True)}}
+        cid = _cell_id(tuple(ind.index(d) for d in want), tuple(want.values()))
+        if (side.indicator, cid) not in layout.members:
+            return []
+        cells.append((side.indicator, cid))
+    return cells
+
+
+def _relation_layout(layout: _Layout, relation: Relation, cubes: dict[str, Cube]) -> None:
+    sides: list[dict[tuple[str, ...], Positions]] = []
+    for side in (relation.left, relation.right):
+        ind = cubes[side.indicator].indicator
+        found: dict[tuple[str, ...], Positions] = {}
+        for pos, (name, cell) in enumerate(layout.cube_keys):
+            if name == side.indicator and (key := side.key(ind, cell)) is not None:
+                found.setdefault(key, []).append(pos)
+        sides.append(found)
+    left, right = sides
+    for key in sorted(set(left) | set(right)):
+        pair = (left.get(key, []), right.get(key, []))
+        if not relation.equal:
+            layout.at_most.append(pair)
+            continue
+        layout.equal.append(pair)
+        left_cells = _side_cells(layout, relation.left, cubes[relation.left.indicator], key)
+        right_cells = _side_cells(layout, relation.right, cubes[relation.right.indicator], key)
+        if left_cells and right_cells:  # a sum of published cells: secondary suppression
+            layout.groups.append([*left_cells, *right_cells])
+
+
+def _layout(
+    cubes: dict[str, Cube],
+    views: dict[str, tuple[tuple[str, ...], ...]],
+    relations: Sequence[Relation] = (),
+) -> _Layout:
+    layout = _Layout([], [], {}, [])
+    for name, c in cubes.items():
+        _cube_layout(layout, name, c, views[name])
+    for relation in relations:
+        _relation_layout(layout, relation, cubes)
+    return layout
 
 
 def noisy_cube(cube: Cube, epsilon: float) -> Cube:
@@ -151,11 +226,83 @@ def noisy_cube(cube: Cube, epsilon: float) -> Cube:
 
 
 def protect(cube: Cube, views: tuple[tuple[str, ...], ...], rules: Rules) -> Protected:
-    """Suppress (and audit) the cells of an indicator's views; noise first if ε is set."""
+    """Suppress (and audit) the cells of one indicator's views; noise first if ε is set."""
+    name = cube.indicator.name
+    return protect_all({name: cube}, {name: views}, rules)[name]
+
+
+def active(
+    relations: list[Relation], names: set[str], rules: Rules, *, whole_period: bool
+) -> list[Relation]:
+    """The relations that hold between these indicators' published counts: none under
+    noise (the noisy counts no longer satisfy them), period-bound ones over "all" only."""
     if rules.epsilon is not None:
-        cube = noisy_cube(cube, rules.epsilon)
-    layout = _layout(cube, views)
-    counts = np.array([cube.counts.get(k, 0) for k in layout.cube_keys], dtype=float)
+        return []
+    return [
+        r
+        for r in relations
+        if {r.left.indicator, r.right.indicator} <= names and (r.any_period or whole_period)
+    ]
+
+
+def components(names: list[str], relations: Sequence[Relation]) -> list[list[str]]:
+    """Indicators tied by relations, protected together; the others each alone."""
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for r in relations:
+        a, b = root(r.left.indicator), root(r.right.indicator)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(root(n), []).append(n)
+    return list(groups.values())
+
+
+def protect_all(
+    cubes: dict[str, Cube],
+    views: dict[str, tuple[tuple[str, ...], ...]],
+    rules: Rules,
+    relations: Sequence[Relation] = (),
+) -> dict[str, Protected]:
+    """Suppress and audit the views of several indicators; those tied by ``relations`` are
+    protected together, so that no suppressed cell is recovered from another's tables."""
+    if rules.epsilon is not None:
+        cubes = {n: noisy_cube(c, rules.epsilon) for n, c in cubes.items()}
+        relations = []
+    relations = [r for r in relations if {r.left.indicator, r.right.indicator} <= set(cubes)]
+    out: dict[str, Protected] = {}
+    for names in components(list(cubes), relations):
+        part = {n: cubes[n] for n in names}
+        tied = [r for r in relations if r.left.indicator in part]
+        values, suppressed, primary = _protect(part, views, rules, tied)
+        for n in names:
+            out[n] = Protected(
+                cubes[n],
+                {cid: v for (m, cid), v in values.items() if m == n},
+                {cid for m, cid in suppressed if m == n},
+                {cid for m, cid in primary if m == n},
+                rules.epsilon,
+            )
+    return {n: out[n] for n in cubes}
+
+
+def _protect(
+    cubes: dict[str, Cube],
+    views: dict[str, tuple[tuple[str, ...], ...]],
+    rules: Rules,
+    relations: list[Relation],
+) -> tuple[dict[Joint, int], set[Joint], set[Joint]]:
+    layout = _layout(cubes, views, relations)
+    counts = np.array([cubes[name].counts.get(k, 0) for name, k in layout.cube_keys], dtype=float)
+    for left, right in layout.equal:
+        if counts[left].sum() != counts[right].sum():
+            raise ValueError("a declared relation between indicators does not hold")
     values = {c: int(counts[layout.members.get(c, [])].sum()) for c in layout.cells}
     primary = {c for c, v in values.items() if 0 < v < rules.threshold}
     suppressed = set(primary)
@@ -164,14 +311,20 @@ def protect(cube: Cube, views: tuple[tuple[str, ...], ...], rules: Rules) -> Pro
         pinned = [c for c, low, high in attack(layout, values, suppressed) if high - low < PINNED]
         if not pinned:
             break
+        before = len(suppressed)
         for cell in pinned:
             extra = _complement(layout, values, suppressed, cell)
             if extra is not None:
                 suppressed.add(extra)
-    return Protected(cube, values, suppressed, primary, rules.epsilon)
+        if len(suppressed) == before:  # pinned across indicators only: widen the search
+            extra = _smallest(layout.cells, values, suppressed)
+            if extra is None:
+                break
+            suppressed.add(extra)
+    return values, suppressed, primary
 
 
-def _complete(layout: _Layout, values: dict[CellId, int], suppressed: set[CellId]) -> None:
+def _complete(layout: _Layout, values: dict[Joint, int], suppressed: set[Joint]) -> None:
     """Secondary suppression until no sum has exactly one suppressed cell."""
     changed = True
     while changed:
@@ -188,9 +341,7 @@ def _complete(layout: _Layout, values: dict[CellId, int], suppressed: set[CellId
                 changed = True
 
 
-def _smallest(
-    cells: list[CellId], values: dict[CellId, int], suppressed: set[CellId]
-) -> CellId | None:
+def _smallest(cells: list[Joint], values: dict[Joint, int], suppressed: set[Joint]) -> Joint | None:
     """The smallest published non-zero cell, else a published zero one."""
     open_ = [c for c in cells if c not in suppressed]
     if not open_:
@@ -200,20 +351,36 @@ def _smallest(
 
 
 def _complement(
-    layout: _Layout, values: dict[CellId, int], suppressed: set[CellId], cell: CellId
-) -> CellId | None:
+    layout: _Layout, values: dict[Joint, int], suppressed: set[Joint], cell: Joint
+) -> Joint | None:
+    """A published cell to hide with a pinned one: from a sum it is in, else (pinned through
+    an inequality between indicators) the smallest published cell of its indicator."""
     for group in layout.groups:
         if cell in group:
             found = _smallest([c for c in group if c != cell], values, suppressed)
             if found is not None:
                 return found
-    return None
+    return _smallest([c for c in layout.cells if c[0] == cell[0]], values, suppressed)
+
+
+def _matrix(
+    pairs: list[tuple[Positions, Positions]], n: int, first_row: int = 0
+) -> tuple[list[int], list[int], list[float]]:
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
+    for r, (left, right) in enumerate(pairs, start=first_row):
+        rows += [r] * (len(left) + len(right))
+        cols += [*left, *right]
+        data += [1.0] * len(left) + [-1.0] * len(right)
+    return rows, cols, data
 
 
 def attack(
-    layout: _Layout, values: dict[CellId, int], suppressed: set[CellId]
-) -> Iterator[tuple[CellId, float, float]]:
-    """The attacker's bounds on each suppressed cell, from every published cell."""
+    layout: _Layout, values: dict[Joint, int], suppressed: set[Joint]
+) -> Iterator[tuple[Joint, float, float]]:
+    """The attacker's bounds on each suppressed cell, from every published cell of the
+    indicators laid out together and the relations between them."""
     if not suppressed:
         return
     from scipy.optimize import linprog  # seconds to import: only when there is work
@@ -227,17 +394,32 @@ def attack(
         under = layout.members.get(c, [])
         rows.extend([r] * len(under))
         cols.extend(under)
-    a_eq = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(published), n))
-    b_eq = np.array([values[c] for c in published], dtype=float)
+    data = [1.0] * len(rows)
+    r2, c2, d2 = _matrix(layout.equal, n, len(published))
+    a_eq = csr_matrix(
+        (data + d2, (rows + r2, cols + c2)), shape=(len(published) + len(layout.equal), n)
+    )
+    b_eq = np.array([values[c] for c in published] + [0.0] * len(layout.equal), dtype=float)
+    bounds: dict[str, object] = {}
+    if layout.at_most:
+        r3, c3, d3 = _matrix(layout.at_most, n)
+        bounds["A_ub"] = csr_matrix((d3, (r3, c3)), shape=(len(layout.at_most), n))
+        bounds["b_ub"] = np.zeros(len(layout.at_most))
     for cell in sorted(suppressed):
         objective = np.zeros(n)
         objective[layout.members.get(cell, [])] = 1.0
-        low = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-        high = linprog(-objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+        low = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs", **bounds)
+        high = linprog(-objective, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs", **bounds)
+        if low.status == 2:
+            raise ValueError("the published cells and relations are inconsistent")
         upper = math.inf if high.status == 3 else -high.fun
         yield cell, float(low.fun), float(upper)
 
 
-def layout_of(cube: Cube, views: tuple[tuple[str, ...], ...]) -> _Layout:
-    """For tests and the benchmark: the cells and sums ``protect`` works on."""
-    return _layout(cube, views)
+def layout_of(
+    cubes: dict[str, Cube],
+    views: dict[str, tuple[tuple[str, ...], ...]],
+    relations: Sequence[Relation] = (),
+) -> _Layout:
+    """For tests and the benchmark: the cells, sums and relations ``protect_all`` works on."""
+    return _layout(cubes, views, relations)

@@ -11,7 +11,7 @@ from pathlib import Path
 from interlink.reporting import indicators as _declared  # noqa: F401  (registers them)
 from interlink.reporting.disclosure import DEFAULT_THRESHOLD
 from interlink.reporting.periods import HELP as PERIOD_HELP
-from interlink.reporting.registry import REGISTRY
+from interlink.reporting.registry import REGISTRY, RELATIONS, Side
 
 INTRO = f"""# Statistics
 
@@ -61,19 +61,33 @@ XLSX.
   suppressed, margins included;
 - secondary suppression: wherever a total and the cells adding up to it leave exactly one
   cell suppressed, another is suppressed too (the smallest non-zero one), across all the
-  tables of an indicator, which share its margins, until nothing changes;
-- an audit by linear programming bounds every suppressed cell from everything published;
-  no suppressed cell may be pinned to one value (more cells are suppressed until none is);
+  tables of an indicator, which share its margins, and across the tables of indicators
+  tied by a relation (below), until nothing changes;
+- an audit by linear programming bounds every suppressed cell from everything published
+  in the release and the relations between indicators; no suppressed cell may be pinned to
+  one value (more cells are suppressed until none is); indicators tied by relations are
+  audited together, the others each alone, which bounds the size of each programme;
 - optionally counts are rounded to a base (`--round 5`);
 - optionally the counts get discrete Laplace noise (OpenDP) with privacy budget ε per
   indicator (`--epsilon`); the README states ε per indicator and the total.
 
 The same data and options always give the same files (except the noise).
 
+### Relations between indicators
+
+Some indicators count the same things (every suspect is also a person of role suspect):
+their published tables are tied by definition, and an attacker who reads this page knows
+it. The release's secondary suppression and audit use every one of these relations (the
+README of a release lists them); under differential privacy the noisy counts no longer
+satisfy them and the noise protects the cells instead.
+
+{{relations}}
+
 ## The statistical report to the Secretariat
 
 `interlink stats send` sends the counts of every indicator for the period (each indicator's
-cells, no record, id or name) as a `statistics` message through the exchange. The
+cells, no record, id or name), and the numerator and denominator of each rate, as a
+`statistics` message through the exchange. The
 Secretariat keeps the latest report of each country for each period (a late copy of an
 older report is ignored) and adds them up: `interlink stats global`.
 
@@ -84,14 +98,37 @@ counted once, under `multiple`; one with none under `none` (or `unknown`).
 """
 
 
+def _relations() -> str:
+    lines = []
+    for rel in RELATIONS:
+        when = "in every period" if rel.any_period else "over the period `all` only"
+        sign = "=" if rel.equal else "≤"
+        lines.append(
+            f"- {rel.description}: `{_side(rel.left)}` {sign} `{_side(rel.right)}`, {when}."
+        )
+    return "\n".join(lines)
+
+
+def _side(side: Side) -> str:
+    where = "".join(f"[{d} in {{{', '.join(sorted(values))}}}]" for d, values in side.where)
+    by = f" by {', '.join(side.by)}" if side.by else ""
+    return f"{side.indicator}{where}{by}"
+
+
 def statistics_reference() -> str:
-    parts = [INTRO]
+    parts = [INTRO.replace("{relations}", _relations())]
     for ind in REGISTRY.values():
         views = "; ".join(" × ".join(ind.dimension(d).label.lower() for d in v) for v in ind.views)
         parts.append(f"\n### `{ind.name}`: {ind.title}\n\n{ind.description}\n\n")
         parts.append(f"- counts: {ind.counts}\n- dated by: {ind.dated_by}\n")
         parts.append(f"- reads: {', '.join(ind.kinds)}\n- tables: {views}\n")
-        parts.append(f"- public: {'yes' if ind.public else 'no'}\n\n")
+        parts.append(f"- public: {'yes' if ind.public else 'no'}\n")
+        for rate in ind.rates:
+            parts.append(
+                f"- rate `{rate.name}`: {rate.title} ({rate.numerator} / "
+                f"{rate.denominator}). {rate.description}\n"
+            )
+        parts.append("\n")
         parts.append("| dimension | values |\n|---|---|\n")
         for d in ind.dimensions:
             values = (

@@ -15,8 +15,12 @@ from interlink.reporting.registry import (
     UNKNOWN,
     Dimension,
     Fact,
+    Rate,
+    Relation,
+    Side,
     indicator,
     one_of,
+    relate,
 )
 from interlink.reporting.snapshot import Snapshot, first_day, last_day
 from interlink.store.reporting import CountedRecord
@@ -225,7 +229,7 @@ def marriages(snap: Snapshot) -> Iterator[Fact]:
     name="crossings",
     title="Border crossings by outcome, direction and country",
     counts="crossings",
-    dated_by="the date of the crossing",
+    dated_by="the date of the crossing (else registration)",
     kinds=("crossing",),
     dimensions=(OUTCOME, DIRECTION, COUNTRY),
     views=(("outcome", "direction"), ("country",)),
@@ -247,7 +251,8 @@ def crossings(snap: Snapshot) -> Iterator[Fact]:
     name="documents",
     title="Travel and identity documents by status and kind",
     counts="documents",
-    dated_by="the day the document's record was registered",
+    dated_by="the day the document was registered (when it was found or flagged; its issue "
+    "date says nothing of the offence)",
     kinds=("document",),
     dimensions=(DOCUMENT_STATUS, DOCUMENT_KIND),
 )
@@ -267,7 +272,7 @@ def documents(snap: Snapshot) -> Iterator[Fact]:
     name="cases",
     title="Cases by status and priority",
     counts="cases",
-    dated_by="the day the case was registered",
+    dated_by="the day the case was opened (its registration: a case has no other opening date)",
     kinds=("case",),
     dimensions=(CASE_STATUS, PRIORITY),
 )
@@ -331,7 +336,7 @@ SERIES = Dimension("series", "Known series of material", ("with series", "withou
     name="child_exploitation_cases",
     title="Child-exploitation cases by status and known series",
     counts="cases",
-    dated_by="the day the case was registered",
+    dated_by="the day the case was opened (its registration)",
     kinds=("case", "media_series_cases"),
     dimensions=(CASE_STATUS, SERIES),
 )
@@ -355,18 +360,24 @@ PRODUCTION = Dimension("production_country", "Country of production")
     name="media_series",
     title="Series of child-exploitation material: victim identified, country of production",
     counts="series",
-    dated_by="the last update of the series",
-    kinds=("media_series",),
+    dated_by="the day the series was first found in a case of this node (else its last "
+    "update, for a series known from a shared hash set only)",
+    kinds=("media_series", "media_series_cases"),
     dimensions=(IDENTIFIED, PRODUCTION),
     views=(("victim",), ("production_country",)),
 )
 def media_series(snap: Snapshot) -> Iterator[Fact]:
     """Series known to the node (hashes only, never material), by whether the victim has
     been identified and the country of production."""
-    for r in snap.rows("media_series", "victim_identified", "production_country", "updated_at"):
+    found: dict[str, date] = {}
+    for r in snap.rows("media_series_cases", "series", "first_seen"):
+        day = _day(r["first_seen"])
+        found[r["series"]] = min(day, found.get(r["series"], day))
+    rows = ("name", "victim_identified", "production_country", "updated_at")
+    for r in snap.rows("media_series", *rows):
         yield Fact(
             NATIONAL,
-            _day(r["updated_at"]),
+            found.get(r["name"]) or _day(r["updated_at"]),
             (
                 "identified" if r["victim_identified"] else "not identified",
                 r["production_country"] or UNKNOWN,
@@ -376,20 +387,75 @@ def media_series(snap: Snapshot) -> Iterator[Fact]:
 
 DIRECTION_X = Dimension("direction", "Direction", ("out", "in"))
 MESSAGE_KIND = Dimension("kind", "Kind of message")
+SECRETARIAT_NODE = "GS"  # the node id reports go to (interlink.exchange.messages.SECRETARIAT)
+
+
+def hits_counted(snap: Snapshot) -> Iterator[Fact]:
+    """At a national node, each hit notification about its records (dated by its receipt);
+    at the Secretariat, each hit twice — once for each of the two reported persons it
+    matches (dated by the hit), so that the rates of both levels compare."""
+    for r in snap.rows("hit_notifications", "received_at"):
+        yield Fact(NATIONAL, _day(r["received_at"]), ())
+    for r in snap.rows("secretariat_hits", "created_at"):
+        day = _day(r["created_at"])
+        yield Fact(NATIONAL, day, ())
+        yield Fact(NATIONAL, day, ())
+
+
+def persons_reported(snap: Snapshot) -> Iterator[Fact]:
+    """At a national node, each of its person records reported to the Secretariat, once
+    however often it was updated (dated by its first report); at the Secretariat, each
+    reported person of its international database (dated by the report)."""
+    first: dict[str, date] = {}
+    for r in snap.rows("exchange_shared", "record_id", "recipient", "sent_at"):
+        record = str(r["record_id"])
+        if r["recipient"] != SECRETARIAT_NODE or record not in snap.persons:
+            continue
+        day = _day(r["sent_at"])
+        first[record] = min(day, first.get(record, day))
+    for record, day in first.items():
+        yield Fact(snap.persons[record].unit, day, ())
+    for r in snap.rows("reported_records", "kind", "reported_at"):
+        if r["kind"] == "person":
+            yield Fact(NATIONAL, _day(r["reported_at"]), ())
+
+
+HIT_RATE = Rate(
+    name="hit_rate",
+    title="Hit rate: hits per reported person",
+    description="Hits: "
+    + " ".join((hits_counted.__doc__ or "").split())
+    + " Reported persons: "
+    + " ".join((persons_reported.__doc__ or "").split())
+    + " Both counted over the same period; none reported: no rate.",
+    numerator="hits",
+    denominator="reported persons",
+    count_numerator=hits_counted,
+    count_denominator=persons_reported,
+)
 
 
 @indicator(
     name="exchange",
-    title="Exchange volumes: messages sent and received by kind",
+    title="Exchange volumes (messages sent and received by kind) and hit rate",
     counts="messages",
-    dated_by="the day the message was created",
-    kinds=("exchange_messages",),
+    dated_by="the day the message was created; for the hit rate, the day of the hit and of "
+    "the person's first report",
+    kinds=(
+        "exchange_messages",
+        "exchange_shared",
+        "hit_notifications",
+        "secretariat_hits",
+        "reported_records",
+    ),
     dimensions=(DIRECTION_X, MESSAGE_KIND),
     public=False,
+    rates=(HIT_RATE,),
 )
 def exchange(snap: Snapshot) -> Iterator[Fact]:
     """Messages this node sent and received (interlink.exchange) by direction and kind
-    (message, request, report, hit, notice, statistics, …)."""
+    (message, request, report, hit, notice, statistics, …), and the hit rate: hits per
+    person reported to the Secretariat (see below)."""
     for r in snap.rows("exchange_messages", "direction", "kind", "created"):
         yield Fact(NATIONAL, _day(r["created"]), (str(r["direction"]), str(r["kind"])))
 
@@ -409,9 +475,54 @@ BAND = Dimension("band", "Band of the match")
 )
 def hits(snap: Snapshot) -> Iterator[Fact]:
     """Hit notifications received from the Secretariat by status and match band. The hit
-    rate is these hits over the records reported (the `report` messages of `exchange`)."""
+    rate (hits per reported person) is declared with the `exchange` indicator."""
     for r in snap.rows("hit_notifications", "status", "band", "received_at"):
         yield Fact(NATIONAL, _day(r["received_at"]), (str(r["status"]), str(r["band"])))
+
+
+# -- relations between indicators that hold by definition (audited in public releases) ----
+
+relate(
+    Relation(
+        "suspects of each activity category = persons of role suspect or convicted of it",
+        Side("suspects", by=("category",)),
+        Side("persons", by=("category",), where=(("role", SUSPECT_ROLES),)),
+    )
+)
+relate(
+    Relation(
+        "child-exploitation cases of each status ≤ cases of that status",
+        Side("child_exploitation_cases", by=("status",)),
+        Side("cases", by=("status",)),
+        equal=False,
+    )
+)
+relate(
+    Relation(
+        "victims with a route (named in an incident) ≤ victims",
+        Side("routes"),
+        Side("victims"),
+        equal=False,
+    )
+)
+relate(
+    Relation(
+        "victims with a recorded form of exploitation ≤ victims with a route",
+        Side("victims", where=(("form", frozenset(FORM.values or ()) - {UNKNOWN}),)),
+        Side("routes"),
+        equal=False,
+    )
+)
+relate(
+    Relation(
+        "persons of role victim or possible victim ≤ victims (over the whole period only: "
+        "persons are dated by registration, victims by their first incident)",
+        Side("persons", where=(("role", VICTIM_ROLES),)),
+        Side("victims"),
+        equal=False,
+        any_period=False,
+    )
+)
 
 
 def _aware(at: datetime) -> datetime:

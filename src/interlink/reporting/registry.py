@@ -51,6 +51,21 @@ Query = Callable[["Snapshot"], Iterable[Fact]]
 
 
 @dataclass(frozen=True)
+class Rate:
+    """A ratio of two counts declared with an indicator (hits per reported person): both
+    are counted over the same period and scope, and sent to the Secretariat as the two
+    counts, so that it adds numerators and denominators rather than averaging ratios."""
+
+    name: str
+    title: str
+    description: str
+    numerator: str  # what the numerator counts, in the plural
+    denominator: str
+    count_numerator: Query = field(repr=False)
+    count_denominator: Query = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Indicator:
     name: str
     title: str
@@ -62,6 +77,7 @@ class Indicator:
     views: tuple[tuple[str, ...], ...]  # the tables shown and published (dimension names)
     query: Query = field(repr=False)
     public: bool = True  # part of a public release
+    rates: tuple[Rate, ...] = ()
 
     def dimension(self, name: str) -> Dimension:
         for d in self.dimensions:
@@ -86,6 +102,7 @@ def indicator(
     dimensions: tuple[Dimension, ...],
     views: tuple[tuple[str, ...], ...] | None = None,
     public: bool = True,
+    rates: tuple[Rate, ...] = (),
 ) -> Callable[[Query], Query]:
     """Declare an indicator; its description is the query's docstring."""
 
@@ -108,6 +125,7 @@ def indicator(
             views=chosen,
             query=query,
             public=public,
+            rates=rates,
         )
         return query
 
@@ -120,3 +138,49 @@ def one_of(values: Iterable[str], empty: str = NONE) -> str:
     if not distinct:
         return empty
     return distinct[0] if len(distinct) == 1 else MULTIPLE
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a relation: an indicator's counts with some dimension values (``where``),
+    summed by the dimensions ``by``."""
+
+    indicator: str
+    by: tuple[str, ...] = ()
+    where: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def key(self, ind: Indicator, cell: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The relation's key of a cube cell (values of ``by``); None: not on this side."""
+        for dim, allowed in self.where:
+            if cell[ind.index(dim)] not in allowed:
+                return None
+        return tuple(cell[ind.index(d)] for d in self.by)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Counts of two indicators that are tied by definition (the same things counted twice):
+    for every key, ``left`` equals (``equal``) or is at most (``at_most``) ``right``. An
+    attacker who reads the documentation knows them, so the disclosure control audits the
+    tables of both indicators together with these relations."""
+
+    description: str
+    left: Side
+    right: Side
+    equal: bool = True  # False: left ≤ right
+    any_period: bool = True  # False: holds for the period "all" only (the dates differ)
+
+
+RELATIONS: list[Relation] = []
+
+
+def relate(relation: Relation) -> Relation:
+    """Declare a relation between two declared indicators (documented from here)."""
+    for side in (relation.left, relation.right):
+        ind = REGISTRY.get(side.indicator)
+        if ind is None:
+            raise ValueError(f"relation: no indicator {side.indicator}")
+        for dim in (*side.by, *(d for d, _ in side.where)):
+            ind.dimension(dim)
+    RELATIONS.append(relation)
+    return relation

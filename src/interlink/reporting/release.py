@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from interlink.reporting.charts import chart
-from interlink.reporting.disclosure import Protected, Rules, protect
-from interlink.reporting.periods import Period
-from interlink.reporting.registry import Indicator
+from interlink.reporting.disclosure import Protected, Rules, active, protect_all
+from interlink.reporting.periods import ALL, Period
+from interlink.reporting.registry import RELATIONS, Indicator, Relation
 from interlink.reporting.tables import Cube
 
 
@@ -48,6 +48,7 @@ class Release:
     rules: Rules
     tables: list[ReleasedTable]
     protected: dict[str, Protected]
+    relations: list[Relation] = field(default_factory=list)  # audited across indicators
 
     @property
     def epsilon_total(self) -> float | None:
@@ -58,19 +59,19 @@ class Release:
 
 def build(period: Period, scope: str, cubes: dict[str, Cube], rules: Rules) -> Release:
     """Protect each public indicator's views together and cut the published tables."""
+    public = {name: c for name, c in cubes.items() if c.indicator.public}
+    tied = active(RELATIONS, set(public), rules, whole_period=period == ALL)
+    protected = protect_all(
+        public, {name: c.indicator.views for name, c in public.items()}, rules, tied
+    )
     tables: list[ReleasedTable] = []
-    protected: dict[str, Protected] = {}
-    for name, cube in cubes.items():
-        ind = cube.indicator
-        if not ind.public:
-            continue
-        p = protect(cube, ind.views, rules)
-        protected[name] = p
+    for name, p in protected.items():
+        ind = p.cube.indicator
         for view in ind.views:
             tables.append(
                 ReleasedTable("__".join((name, *view)), ind, view, p.rows(view, rules.rounding))
             )
-    return Release(period, scope, rules, tables, protected)
+    return Release(period, scope, rules, tables, protected, tied)
 
 
 def readme(release: Release) -> str:
@@ -95,6 +96,13 @@ def readme(release: Release) -> str:
         "every published figure were computed by linear programming; none is pinned to one "
         "value (further cells were suppressed until none was).",
     ]
+    if release.relations:
+        lines.append(
+            "- The audit and the secondary suppression also took into account these relations "
+            "between the tables of different indicators, which hold by definition: "
+            + "; ".join(rel.description for rel in release.relations)
+            + "."
+        )
     if r.rounding > 1:
         lines.append(f"- Published counts are rounded to the nearest multiple of {r.rounding}.")
     else:

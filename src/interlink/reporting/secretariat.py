@@ -23,7 +23,7 @@ from interlink.node import Node
 from interlink.records.errors import Invalid
 from interlink.reporting.periods import Period
 from interlink.reporting.registry import REGISTRY
-from interlink.reporting.service import Report, _audit, _need, national_figures
+from interlink.reporting.service import RateFigure, Report, _audit, _need, national_figures
 from interlink.reporting.tables import Cube
 from interlink.store import reporting as store
 from interlink.store.db import reading, transaction
@@ -38,6 +38,13 @@ class IndicatorFigures(BaseModel):
     cells: list[list[str | int]]
 
 
+class RateCounts(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    numerator: int = Field(ge=0)
+    denominator: int = Field(ge=0)
+
+
 class Figures(BaseModel):
     """The body of a STATISTICS message, as the Secretariat checks it."""
 
@@ -45,6 +52,7 @@ class Figures(BaseModel):
 
     period: str = Field(min_length=1, max_length=40)
     indicators: dict[str, IndicatorFigures]
+    rates: dict[str, RateCounts] = Field(default_factory=dict)
 
 
 def transport(node: Node, actor: Actor, draft: Draft) -> UUID:
@@ -128,7 +136,22 @@ def global_figures(
     if country:
         reports = [(c, f) for c, f in reports if c == country.upper()]
     cubes = {n: c for n in REGISTRY if (c := _cube_of(n, reports)) is not None}
+    rates = _rates_of(reports)
     with transaction(node.engine) as conn:
         _audit(conn, node, actor, "statistics_global", period=period.label, countries=len(reports))
     countries = ", ".join(c for c, _ in reports) or "none"
-    return Report(period, f"global ({len(reports)} countries: {countries})", cubes)
+    return Report(period, f"global ({len(reports)} countries: {countries})", cubes, rates)
+
+
+def _rates_of(reports: list[tuple[str, dict[str, Any]]]) -> dict[str, RateFigure]:
+    """The declared rates over all countries: numerators and denominators added up."""
+    found: dict[str, RateFigure] = {}
+    for ind in REGISTRY.values():
+        for rate in ind.rates:
+            counts = [f.get("rates", {}).get(rate.name) for _c, f in reports]
+            found[rate.name] = RateFigure(
+                rate,
+                sum(int(c["numerator"]) for c in counts if c),
+                sum(int(c["denominator"]) for c in counts if c),
+            )
+    return found

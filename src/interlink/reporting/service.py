@@ -7,7 +7,7 @@ else signed in sees the public figures, protected exactly as a release is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,12 +22,34 @@ from interlink.records.errors import Forbidden, Invalid
 from interlink.reporting import indicators as _declared  # noqa: F401  (registers them)
 from interlink.reporting.disclosure import Rules
 from interlink.reporting.periods import Period, PeriodError, parse_period
-from interlink.reporting.registry import REGISTRY, Fact, Indicator
+from interlink.reporting.registry import REGISTRY, Indicator, Rate
 from interlink.reporting.release import Release, ReleasedTable, build, write
 from interlink.reporting.snapshot import Snapshot
 from interlink.reporting.tables import Cube, Table, cube, select_facts
 from interlink.store.db import transaction
 from interlink.store.schema import units
+
+
+@dataclass(frozen=True)
+class RateFigure:
+    """A declared rate over one period and scope: its two counts and their ratio."""
+
+    rate: Rate
+    numerator: int
+    denominator: int
+
+    @property
+    def value(self) -> float | None:
+        return self.numerator / self.denominator if self.denominator else None
+
+    def as_dict(self) -> dict[str, Any]:
+        value = self.value
+        return {
+            "title": self.rate.title,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "value": None if value is None else round(value, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -37,6 +59,7 @@ class Report:
     period: Period
     scope: str
     cubes: dict[str, Cube]
+    rates: dict[str, RateFigure] = field(default_factory=dict)  # national and global only
 
     def tables(self) -> list[Table]:
         return [c.view(v) for c in self.cubes.values() for v in c.indicator.views]
@@ -48,6 +71,7 @@ class Report:
             "end": self.period.end.isoformat() if self.period.end else None,
             "scope": self.scope,
             "indicators": {name: cube_dict(c) for name, c in self.cubes.items()},
+            "rates": {name: r.as_dict() for name, r in self.rates.items()},
         }
 
 
@@ -82,9 +106,19 @@ def chosen(names: list[str] | None) -> list[Indicator]:
     return [REGISTRY[n] for n in names]
 
 
-def _facts(conn: Connection, wanted: list[Indicator]) -> dict[str, list[Fact]]:
-    snap = Snapshot(conn)
-    return {ind.name: list(ind.query(snap)) for ind in wanted}
+def compute_rates(
+    snap: Snapshot, period: Period, wanted: list[Indicator] | None = None
+) -> dict[str, RateFigure]:
+    """The declared rates of the wanted indicators over the node's whole figures."""
+    found: dict[str, RateFigure] = {}
+    for ind in wanted or list(REGISTRY.values()):
+        for rate in ind.rates:
+            found[rate.name] = RateFigure(
+                rate,
+                len(select_facts(rate.count_numerator(snap), period)),
+                len(select_facts(rate.count_denominator(snap), period)),
+            )
+    return found
 
 
 def compute(
@@ -93,11 +127,13 @@ def compute(
     *,
     unit: str | None = None,
     wanted: list[Indicator] | None = None,
+    snap: Snapshot | None = None,
 ) -> dict[str, Cube]:
     """The cubes of the wanted indicators (all) for a period, for one unit or the node.
     No access check: the callers below make it."""
     inds = wanted or list(REGISTRY.values())
-    facts = _facts(conn, inds)
+    snap = snap or Snapshot(conn)
+    facts = {ind.name: list(ind.query(snap)) for ind in inds}
     scope = frozenset({unit}) if unit else None
     cubes: dict[str, Cube] = {}
     for ind in inds:
@@ -134,7 +170,9 @@ def report(
     wanted = chosen(indicators)
     with transaction(node.engine) as conn:
         _check_unit(conn, unit)
-        cubes = compute(conn, period, unit=unit, wanted=wanted)
+        snap = Snapshot(conn)
+        cubes = compute(conn, period, unit=unit, wanted=wanted, snap=snap)
+        rates = {} if unit else compute_rates(snap, period, wanted)
         _audit(
             conn,
             node,
@@ -145,7 +183,7 @@ def report(
             indicators=[i.name for i in wanted],
         )
     scope = f"unit {unit}" if unit else f"national ({node.settings.node_country})"
-    return Report(period, scope, cubes)
+    return Report(period, scope, cubes, rates)
 
 
 def public(node: Node, actor: Actor, period: Period, *, rules: Rules | None = None) -> Release:
@@ -187,7 +225,9 @@ def national_figures(node: Node, period: Period) -> dict[str, Any]:
     """The body of the statistical report to the Secretariat: aggregates only — the counts
     of each indicator's cube, no record, id or name."""
     with transaction(node.engine) as conn:
-        cubes = compute(conn, period)
+        snap = Snapshot(conn)
+        cubes = compute(conn, period, snap=snap)
+        rates = compute_rates(snap, period)
     return {
         "country": node.settings.node_country,
         "period": period.label,
@@ -195,6 +235,10 @@ def national_figures(node: Node, period: Period) -> dict[str, Any]:
         "end": period.end.isoformat() if period.end else None,
         "computed": datetime.now(UTC).date().isoformat(),
         "indicators": {name: cube_dict(c) for name, c in cubes.items()},
+        "rates": {
+            name: {"numerator": r.numerator, "denominator": r.denominator}
+            for name, r in rates.items()
+        },
     }
 
 
@@ -206,6 +250,7 @@ class Shown:
     scope: str
     period: Period
     tables: list[ReleasedTable]
+    rates: list[RateFigure] = field(default_factory=list)  # exact figures only
 
 
 def figures(
@@ -221,7 +266,7 @@ def figures(
     if has_capability(actor, Capability.STATS_READ):
         rep = report(node, actor, period, unit=unit, indicators=[i.name for i in wanted])
         tables = [ReleasedTable(t.name, t.indicator, t.dims, list(t.rows())) for t in rep.tables()]
-        return Shown(True, rep.scope, period, tables)
+        return Shown(True, rep.scope, period, tables, list(rep.rates.values()))
     if unit:
         raise Forbidden("your role sees the public national figures only, not a unit's")
     release = public(node, actor, period)
