@@ -4,8 +4,10 @@ would write otherwise), in the same run. Random hashes are the worst realistic c
 chunk's posting lists are as long as they can be on average.
 
 Queries: exact (a stored hash), perceptual (a stored hash with 8 to 31 bits flipped) and
-absent (a random hash: nothing within 31). Prints build time, index memory, peak resident
-memory, p50/p95/max per query, and the ratio to the linear scan.
+absent (a random hash: nothing within 31). Prints build time, index memory, the time to
+write the index as a scan's cache and to memory-map it (the queries use the mapped index,
+as a scan does), peak resident memory, wall-clock and CPU p50/p95/max per query, whether
+the wall p95 meets the 5 ms target, and the ratio to the linear scan.
 
     .venv/bin/python bench/media_index.py [--hashes 10000000] [--queries 1000] [--linear 30]
 """
@@ -14,11 +16,19 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
 from interlink.media.index import PdqIndex, linear_search
+
+
+def _load() -> str:
+    with open("/proc/loadavg") as handle:
+        return handle.read().split()[0]
 
 
 def _peak_mb() -> float:
@@ -75,15 +85,31 @@ def main() -> None:
     parser.add_argument("--distance", type=int, default=31)
     args = parser.parse_args()
     rng = np.random.default_rng(2026)
+    start_load = _load()
     start = time.perf_counter()
     words = rng.integers(0, 2**64, (args.hashes, 4), dtype=np.uint64)
     print(f"{args.hashes:,} random PDQ hashes generated in {time.perf_counter() - start:.1f} s")
     start = time.perf_counter()
-    index = PdqIndex(words)
+    built = PdqIndex(words)
     del words
     print(
         f"index built in {time.perf_counter() - start:.1f} s; index memory "
-        f"{index.nbytes / 2**20:,.0f} MB; peak resident memory so far {_peak_mb():,.0f} MB"
+        f"{built.nbytes / 2**20:,.0f} MB; peak resident memory so far {_peak_mb():,.0f} MB"
+    )
+    # A scan reads the index from its cache, memory-mapped (interlink.media.known): measure that.
+    cache = Path(tempfile.mkdtemp(prefix="pdq-bench-"))
+    start = time.perf_counter()
+    for name, array in zip(("words", "postings", "offsets"), built.parts(), strict=True):
+        np.save(cache / f"{name}.npy", array)
+    saved = time.perf_counter() - start
+    del built, array
+    start = time.perf_counter()
+    index = PdqIndex.from_parts(
+        *(np.load(cache / f"{n}.npy", mmap_mode="r") for n in ("words", "postings", "offsets"))
+    )
+    print(
+        f"cache written in {saved:.1f} s, memory-mapped in "
+        f"{(time.perf_counter() - start) * 1000:.1f} ms: the queries below use the mapped index"
     )
     queries = _queries(index.words, rng, args.queries)
     # sanity: the multi-index finds what the linear scan finds
@@ -101,9 +127,11 @@ def main() -> None:
             _line(f"linear scan {kind}", times)
             + f"  p95 ratio linear/index {lin / p95[kind]:,.0f}x"
         )
-    print(f"peak resident memory {_peak_mb():,.0f} MB")
-    with open("/proc/loadavg") as handle:
-        print(f"load average at the end: {handle.read().split()[0]} (2 cores)")
+    verdict = "met" if max(p95.values()) <= 5 else "NOT met"
+    print(f"target wall p95 <= 5 ms per query: {verdict} (worst kind {max(p95.values()):.2f} ms)")
+    print(f"peak resident memory {_peak_mb():,.0f} MB (mapped pages read count in it)")
+    print(f"load average: {start_load} at the start, {_load()} at the end (2 cores)")
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -67,3 +67,25 @@ def test_import_scan_json_and_series(cli, tmp_path: Path) -> None:  # noqa: F811
     assert (kite["name"], kite["victim_identified"], kite["cases"]) == ("Kite", False, 1)
     wrong = cli("media", "series", "set", "Kite", "--country", "Utopia", "--user", "sup")
     assert wrong.exit_code == 2 and "production_country" in wrong.output
+
+
+def test_scan_with_worker_processes_and_progress_bar(cli, tmp_path: Path) -> None:  # noqa: F811
+    """The command's default: files hashed in forked worker processes while the progress bar
+    runs in the parent."""
+    cli.env["INTERLINK_MEDIA_SCAN_WORKERS"] = "2"
+    seized = tmp_path / "seized"
+    seized.mkdir()
+    for i in range(36):
+        (seized / f"p{i:02d}.jpg").write_bytes(jpeg(picture(70 + i % 4), quality=70 + i))
+    known = hashes_of(seized / "p01.jpg")
+    listed = cli.file("k.csv", f"pdq,series\n{known.pdq},Dune\n")
+    assert cli("media", "hashset", "import", str(listed), "--user", "sup").exit_code == 0
+
+    done = cli("media", "scan", str(seized), "--case", "CSE-CLI-W", "--json", "--user", "inv")
+
+    assert done.exit_code == 0, done.output
+    out = json.loads(done.stdout)
+    assert out["files_scanned"] == 36 and out["unreadable"] == 0
+    # p01, p05, ... are the same picture at other JPEG qualities: perceptual matches
+    assert sorted(m["path"] for m in out["matches"]) == [f"p{i:02d}.jpg" for i in range(1, 36, 4)]
+    assert out["unmatched"] == 27

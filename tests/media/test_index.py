@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interlink.media.hashes import hamming, normalize_hex, pdq_hex
-from interlink.media.index import PdqIndex, linear_search
+from interlink.media.index import NARROW, WIDE, PdqIndex, linear_search
 
 
 def test_pdq_hex_first_bit_most_significant() -> None:
@@ -80,3 +80,24 @@ def test_small_sets_are_searched_linearly_with_the_same_answers() -> None:
     assert small.linear and not PdqIndex.from_hex(hashes, linear_below=0).linear
     query = _flip(hashes[7], [int(b) for b in rng.choice(256, 20, replace=False)])
     assert small.search(query, 31) == [(7, 20)]
+
+
+def test_both_layouts_find_what_they_guarantee() -> None:
+    """The 11-chunk layout (sets from 2 million hashes) finds everything up to distance 32,
+    the 12-chunk one up to 35; beyond, the index falls back to a linear scan."""
+    rng = np.random.default_rng(11)
+    hashes = _random_hashes(rng, 3000)
+    for layout, guaranteed in ((WIDE, 32), (NARROW, 35)):
+        assert layout.max_distance == guaranteed
+        index = PdqIndex.from_hex(hashes, linear_below=0)
+        index = PdqIndex(index.words, linear_below=0, layout=layout)
+        again = PdqIndex.from_parts(*index.parts(), linear_below=0)
+        assert again.layout is layout
+        for distance in (0, 2, 16, 31, guaranteed, guaranteed + 1):
+            target = int(rng.integers(0, len(hashes)))
+            flipped = [int(b) for b in rng.choice(256, distance, replace=False)]
+            query = _flip(hashes[target], flipped)
+            for limit in (31, guaranteed, guaranteed + 2):
+                expected = linear_search(index.words, query, limit)
+                assert index.search(query, limit) == again.search(query, limit) == expected
+            assert dict(index.search(query, guaranteed + 2)).get(target) == distance

@@ -130,6 +130,10 @@ def test_csv_header_without_hash_column_or_with_unknown_column(tmp_path: Path) -
         ("0", "ignorable"),
         ("B", "abuse"),
         ("CGI", "artificial"),
+        ("4", "ignorable"),
+        ("CAT-1", "abuse"),
+        ("Child Exploitive", "exploitative"),
+        ("5", "unknown"),  # the old DHS numbering's non-pertinent: not assumed ignorable
         ("whatever", "unknown"),
         (None, "unknown"),
     ],

@@ -19,7 +19,16 @@ from interlink.store.db import reading
 from interlink.store.records import ids_for_external_refs
 from interlink.store.schema import metadata
 from tests.media.conftest import hashes_of, write_list
-from tests.media.images import brighter, cropped, jpeg, picture, png, resized
+from tests.media.images import (
+    brighter,
+    cropped,
+    giant_png,
+    jpeg,
+    picture,
+    png,
+    resized,
+    texture,
+)
 
 
 def _import(node, actor, tmp: Path, rows, name="known", **kw):  # type: ignore[no-untyped-def]
@@ -81,6 +90,32 @@ def test_exact_and_perceptual_matches_and_no_match_for_other_images(
     assert {m["match"] for m in out["matches"]} == {"exact", "perceptual"}
 
 
+@pytest.mark.parametrize("kind", [picture, texture])
+def test_what_pdq_tolerates_as_docs_media_says(kind, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """docs/media.md: resizing, re-compression, brightness and crops of 1 % per side stay
+    within 31; a crop of 3 % per side does not; different pictures are far apart."""
+    for seed in (51, 52, 53):
+        image = kind(seed)
+        edits = {
+            "original": jpeg(image),
+            "resized": jpeg(resized(image, 0.5)),
+            "recompressed": jpeg(image, quality=35),
+            "brighter": jpeg(brighter(image)),
+            "crop 1%": jpeg(cropped(image, 0.01)),
+            "crop 3%": jpeg(cropped(image, 0.03)),
+            "other": jpeg(kind(seed + 100)),
+        }
+        found = {}
+        for name, data in edits.items():
+            (tmp_path / f"{name}.jpg").write_bytes(data)
+            found[name] = hashes_of(tmp_path / f"{name}.jpg")
+        assert found["original"].quality is not None and found["original"].quality >= 50
+        distance = {n: hamming(found["original"].pdq, f.pdq or "") for n, f in found.items()}
+        for name in ("resized", "recompressed", "brighter", "crop 1%"):
+            assert distance[name] <= 31, (seed, name, distance)
+        assert distance["crop 3%"] > 31 and distance["other"] > 64, (seed, distance)
+
+
 def test_thresholds_are_respected(node, supervisor, investigator, tmp_path: Path) -> None:
     original = picture(11)
     (tmp_path / "k.jpg").write_bytes(jpeg(original))
@@ -118,13 +153,14 @@ def test_odd_files_are_counted_with_their_reason(node, investigator, tmp_path: P
     (seized / "broken.jpg").write_bytes(jpeg(picture(5))[:300])
     (seized / "huge.bin").write_bytes(os.urandom(2_500_000))  # above media_max_image_bytes
     (seized / "clip.mp4").write_bytes(os.urandom(1000))
+    (seized / "giant.png").write_bytes(giant_png(30_000, 30_000))  # 900 million pixels
     os.mkfifo(seized / "pipe")
     (seized / "link.jpg").symlink_to(seized / "notes.txt")
     (seized / "ok.jpg").write_bytes(jpeg(picture(6)))
 
     result = media.scan(node, investigator, seized, "CSE-ODD")
 
-    assert result.files_scanned == 8
+    assert result.files_scanned == 9
     assert result.unreadable == 3
     assert dict(result.unreadable_reasons) == {
         "empty": 1,
@@ -132,9 +168,14 @@ def test_odd_files_are_counted_with_their_reason(node, investigator, tmp_path: P
         "not a regular file": 1,
     }
     # hashed by MD5, SHA-1 and SHA-256, but no PDQ: notes.txt, broken.jpg, clip.mp4; huge.bin
-    assert dict(result.not_decoded) == {"not an image": 3, "too large to decode": 1}
-    # possible new material: the image and the video that match nothing
-    assert result.unmatched == 2
+    assert dict(result.not_decoded) == {
+        "not an image": 3,
+        "too large to decode": 1,
+        "too many pixels to decode": 1,
+    }
+    # possible new material: the images (one too large to decode) and the video
+    assert result.unmatched == 3
+    assert result.other == 3  # notes.txt, broken.jpg, huge.bin: hashed, matched nothing
 
 
 def test_hash_file_of_a_directory_says_unreadable(tmp_path: Path) -> None:
@@ -267,9 +308,14 @@ def test_no_image_bytes_in_rows_or_logs(node, supervisor, investigator, tmp_path
                 for value in row:
                     dumped += (value if isinstance(value, bytes) else str(value).encode()) + b"\x00"
     logged = "\n".join(r.getMessage() for r in caplog.records).encode()
+    # every file the node keeps: its database (SQLite), keys, and the PDQ index cache
+    kept = [p for p in node.settings.data_dir.rglob("*") if p.is_file()]
+    assert any("media-index" in p.parts for p in kept)
     for probe in probes:
         assert probe not in dumped
         assert probe not in logged
+        for path in kept:
+            assert probe not in path.read_bytes(), path.name
     # what is stored of a file is its path, hashes and match
     assert b"f0.img" in dumped and known.pdq.encode() in dumped
 

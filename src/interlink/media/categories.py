@@ -7,7 +7,7 @@ the safeguarding queue need one scale, so each given category is mapped to:
 - ``abuse``: child sexual abuse material (VICS 1; grades A, B, C; "csam", "abuse")
 - ``exploitative``: child-exploitative or age-difficult, not abuse in itself (VICS 2)
 - ``artificial``: computer-generated or animated abuse material (VICS 3)
-- ``ignorable``: known not pertinent (VICS 0, VICS 4 comparison material, "baseline")
+- ``ignorable``: known not pertinent (VICS 0, VICS 4 comparison images, "baseline")
 - ``unknown``: anything else, or no category given
 
 The given value is stored too (``media_hashes.category``), so the mapping can be changed
@@ -28,7 +28,12 @@ class Scale(StrEnum):
     UNKNOWN = "unknown"
 
 
-# Project VIC (VICS 1.3/2.0) category numbers.
+# Project VIC category numbers, US scheme (the one VICS hash sets from Project VIC carry):
+# 0 non-pertinent, 1 child abuse material (CAM), 2 child exploitive (non-CAM) / age
+# difficult, 3 CGI/animation (child exploitive), 4 comparison images. Checked against the
+# Project VIC tag set of Autopsy (sleuthkit/autopsy, ImageGalleryService.java); Project VIC
+# publishes the VICS model itself only under agreement. The older DHS numbering differs
+# (0 uncategorized ... 5 non-pertinent): "5" is therefore left unknown, never ignorable.
 VICS = {
     "0": Scale.IGNORABLE,
     "1": Scale.ABUSE,
@@ -43,9 +48,11 @@ WORDS = {
     "csam": Scale.ABUSE,
     "cam": Scale.ABUSE,
     "abuse": Scale.ABUSE,
+    "child abuse material": Scale.ABUSE,
     "illegal": Scale.ABUSE,
     "exploitative": Scale.EXPLOITATIVE,
     "age difficult": Scale.EXPLOITATIVE,
+    "child exploitive": Scale.EXPLOITATIVE,
     "artificial": Scale.ARTIFICIAL,
     "cgi": Scale.ARTIFICIAL,
     "animation": Scale.ARTIFICIAL,
@@ -53,6 +60,8 @@ WORDS = {
     "non-pertinent": Scale.IGNORABLE,
     "not pertinent": Scale.IGNORABLE,
     "baseline": Scale.IGNORABLE,
+    "comparison": Scale.IGNORABLE,
+    "comparison images": Scale.IGNORABLE,
 }
 
 SEVERITY = [Scale.ABUSE, Scale.ARTIFICIAL, Scale.EXPLOITATIVE, Scale.UNKNOWN, Scale.IGNORABLE]
@@ -63,8 +72,10 @@ def to_scale(category: str | None) -> Scale:
     if category is None:
         return Scale.UNKNOWN
     text = category.strip().lower().replace("_", " ")
-    if text.startswith("category "):
-        text = text[len("category ") :]
+    for prefix in ("category ", "cat-", "cat "):  # "Category 1", "CAT-1", "cat 1"
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            break
     return VICS.get(text) or WORDS.get(text) or Scale.UNKNOWN
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 HEX_LENGTHS = {"md5": 32, "sha1": 40, "sha256": 64, "pdq": 64}
 _HEX = re.compile(r"[0-9a-f]+")
 READ_CHUNK = 1 << 20
+TOO_MANY_PIXELS = "too many pixels to decode"
 
 
 def normalize_hex(kind: str, text: str) -> str:
@@ -30,10 +31,13 @@ def normalize_hex(kind: str, text: str) -> str:
 
 def pdq_hex(vector: object) -> str:
     """The 64-digit form of a ``pdqhash`` vector of 256 bits (first bit most significant)."""
-    bits = "".join("1" if int(b) else "0" for b in vector)  # type: ignore[attr-defined]
+    import numpy as np
+
+    bits = np.asarray(vector).reshape(-1)
     if len(bits) != 256:
         raise ValueError("a PDQ hash has 256 bits")
-    return format(int(bits, 2), "064x")
+    # packbits puts the first bit in the most significant place of each byte
+    return np.packbits(bits != 0).tobytes().hex()
 
 
 def hamming(a: str, b: str) -> int:
@@ -75,8 +79,8 @@ def _stream_digests(path: Path) -> tuple[str, str, str]:
     return md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
 
 
-def _pdq(data: bytes, decode_side: int) -> tuple[str, int] | None:
-    """PDQ hash and quality of an image in memory; None when it is not a decodable image."""
+def _pdq(data: bytes, decode_side: int) -> tuple[str, int] | str:
+    """PDQ hash and quality of an image in memory, or why there is none."""
     import numpy as np
     import pdqhash
     from PIL import Image
@@ -92,12 +96,14 @@ def _pdq(data: bytes, decode_side: int) -> tuple[str, int] | None:
             if decode_side and max(rgb.size) >= 2 * decode_side:
                 rgb = rgb.reduce(max(rgb.size) // decode_side)
             pixels = np.asarray(rgb)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, MemoryError):
-        return None
+    except (Image.DecompressionBombError, MemoryError):
+        return TOO_MANY_PIXELS
+    except (OSError, ValueError, SyntaxError):
+        return "not an image"
     try:
         vector, quality = pdqhash.compute(pixels)
     except (ValueError, RuntimeError, MemoryError):  # a shape the hasher refuses
-        return None
+        return "not an image"
     return pdq_hex(vector), int(quality)
 
 
@@ -119,8 +125,10 @@ def hash_file(path: Path, shown: str, decode_side: int, max_image_bytes: int) ->
     md5, sha1, sha256 = _digests(data)
     perceptual = _pdq(data, decode_side)
     del data
-    if perceptual is None:
-        return FileHashes(shown, size, md5, sha1, sha256, note="not an image")
+    if isinstance(perceptual, str):
+        # an image too large to decode is still an image: unmatched, it may be new material
+        image = perceptual == TOO_MANY_PIXELS
+        return FileHashes(shown, size, md5, sha1, sha256, note=perceptual, image=image)
     return FileHashes(shown, size, md5, sha1, sha256, perceptual[0], perceptual[1], image=True)
 
 
