@@ -3,16 +3,18 @@
 Builds two nodes in ``bench/out/exchange/`` (UA and DE: SQLite databases, keys, each in
 the other's directory), starts both as real ``interlink serve`` processes on 127.0.0.1, then
 writes ``--messages`` messages (text of about 500 characters) into UA's outbox in one
-transaction and times UA's own delivery worker (the background thread of ``serve``, eight
-posts at a time) until none is queued: signing, HTTP, DE's checks (directory, signature,
-recipient, clock, replay), decryption, storage, the audit entry and DE's "received" receipt
-queued in the same transaction. DE's worker posts those receipts back to UA meanwhile, as in
-service; the time until every receipt is back is printed too.
+transaction and times UA's own delivery worker (the background thread of ``serve``) until
+none is queued: claiming the rows, signing each message, HTTP (batches of
+``INTERLINK_EXCHANGE_BATCH_SIZE``, 100, per request on one kept-alive connection), DE's
+checks of each message (directory, signature, recipient, clock, replay), decryption,
+storage, the audit entry and DE's "received" receipt (one per batch) queued in the same
+transaction. DE's worker posts those receipts back to UA meanwhile, as in service; the time
+until every receipt is back is printed too.
 
-For comparison, in the same run, the same number of the same JSON payloads are posted,
-with the same concurrency, to a bare endpoint (a FastAPI app under uvicorn that only parses
-the JSON and INSERTs it into a SQLite table): what one would write without signatures,
-encryption, an outbox or receipts.
+For comparison, in the same run, the same number of the same JSON payloads are posted, one
+per request with ``--concurrency`` at a time, to a bare endpoint (a FastAPI app under
+uvicorn that only parses the JSON and INSERTs it into a SQLite table): what one would write
+without signatures, encryption, an outbox or receipts. The ratio of the two rates is printed.
 
     .venv/bin/python bench/exchange.py [--messages 2000] [--concurrency 8]
 """

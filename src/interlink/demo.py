@@ -16,12 +16,14 @@ from interlink.access.roles import Actor
 from interlink.domain import model
 from interlink.domain.provenance import Provenance, ProvenanceIn
 from interlink.node import Node
+from interlink.protection import demo as protection_demo
 from interlink.records.service import add_years
 from interlink.store import records as store
 from interlink.store.db import transaction
 from interlink.store.schema import records
 from interlink.synthetic import demo_units, demo_users, demo_world
 from interlink.synthetic._networks import plant as plant_networks
+from interlink.synthetic.world import welfare_unit
 
 # Demo accounts only: a demo database holds generated data and is never a real node.
 DEMO_PASSWORD = "demo-password-not-secret"  # noqa: S105
@@ -52,6 +54,8 @@ def load_demo(
     with transaction(node.engine) as conn:
         for code, name, country in units:
             ensure_unit(conn, code, name, country)
+        # Each country's welfare agency (issue 7), before its welfare officer's account.
+        protection_demo.ensure_agencies(conn, [(welfare_unit(cc), cc) for _, _, cc in units])
         for username, role, unit in users:
             if get_user(conn, username) is None:
                 add_user(conn, username, Role(role), unit, DEMO_PASSWORD)
@@ -86,6 +90,8 @@ def load_demo(
         audit.write(
             conn, node.audit_key, loader, "demo_load", details={"records": count, "seed": seed}
         )
+    # Victims first (issue 7): a case team, victim contexts and referrals in every state.
+    protection_demo.populate(node, units, welfare_unit(units[0][2]))
     summary.loaded = True
     summary.records = count
     return summary

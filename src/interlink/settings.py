@@ -7,12 +7,14 @@ long records live, and operators configure a node in one place.
 from __future__ import annotations
 
 import os
+import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -60,6 +62,16 @@ class Settings(BaseSettings):
     )
     case_days_normal: int = Field(
         default=20, ge=1, le=365, description="… any other case with a victim."
+    )
+    # Time limits count working days, Monday to Friday, without the public holidays (issue 7).
+    holidays: Annotated[list[date], NoDecode] = Field(
+        default_factory=list,
+        description="Public holidays, not working days: ISO dates, comma-separated.",
+    )
+    holidays_file: Path | None = Field(
+        default=None,
+        description="Public holidays, one ISO date a line (# comments); "
+        "default data_dir/holidays.txt when it exists.",
     )
     import_batch_size: int = Field(default=2000, ge=1)
     import_workers: int = Field(
@@ -123,6 +135,23 @@ class Settings(BaseSettings):
     exchange_worker: bool = Field(
         default=True, description="`interlink serve` runs the delivery worker in the background."
     )
+    exchange_batch_size: int = Field(
+        default=100, ge=1, le=500, description="Messages posted to one recipient in one request."
+    )
+    exchange_max_attempts: int = Field(
+        default=200,
+        ge=1,
+        description="Attempts before a delivery that keeps failing for a transient reason is "
+        "given up as failed (about 16 h with the default back-off).",
+    )
+
+    @field_validator("holidays", mode="before")
+    @classmethod
+    def _holiday_list(cls, value: object) -> object:
+        """``INTERLINK_HOLIDAYS=2026-12-25,2027-01-01`` (commas, semicolons or spaces)."""
+        if isinstance(value, str):
+            return [part for part in re.split(r"[\s,;]+", value) if part]
+        return value
 
     @model_validator(mode="after")
     def _default_node_id(self) -> Settings:

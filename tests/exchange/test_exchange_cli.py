@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,12 @@ def test_messages_send_list_status(cli, tmp_path: Path) -> None:
     assert cli("messages", "send", "--to", "DE", "--user", "inv").exit_code == 3
     delivered = cli("exchange", "deliver", "--once")  # nobody listens at 127.0.0.1:9
     assert delivered.exit_code == 0 and "to retry 1" in delivered.output
+    # Given up after the bounded attempts: listed as failed, with the reason.
+    time.sleep(1.3)  # the retry is due after 1 s (with jitter)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INTERLINK_EXCHANGE_MAX_ATTEMPTS", "2")
+        assert "failed 1" in cli("exchange", "deliver", "--once").output
+    failed = cli("messages", "failed", "--user", "ncb").output
+    assert mid in failed and "gave up after" in failed
+    assert cli("exchange", "dead-letters", "--user", "admin").output == ""
+    assert cli("exchange", "dead-letters", "--user", "ncb").exit_code == 3

@@ -157,3 +157,29 @@ def test_notices_from_a_national_node_are_ignored(node: Node, people) -> None:
     }
     deliver(node, "MD", Draft(kind=Kind.NOTICE, recipients=["UA"], body=Body(data=data)))
     assert notices.list_notices(node, people.actor(Role.INVESTIGATOR)) == []
+
+
+def test_a_cancellation_that_overtakes_its_notice_is_kept_and_applied(
+    gs_apart: Node, node: Node, people
+) -> None:
+    gs, gs_officer = gs_apart, _officer(gs_apart)
+    with capturing(["UA"]) as box:
+        published = notices.publish(
+            gs,
+            gs_officer,
+            "warning",
+            subject="Forger of passports",
+            person=person_facts(identity(42)),
+        )
+        notices.cancel(gs, gs_officer, published.id, reason="Withdrawn by the issuer")
+    [(_, notice), (_, cancellation)] = box.sent
+    deliver(node, "GS", cancellation)  # the cancellation arrives first
+    reader = people.actor(Role.INVESTIGATOR)
+    [early] = notices.list_notices(node, reader)
+    assert early.id == published.id and early.cancelled and early.notice_kind == "warning"
+    assert early.cancel_reason == "Withdrawn by the issuer" and early.person is None
+    deliver(node, "GS", notice)  # then the notice: it stays cancelled, its details not kept
+    [kept] = notices.list_notices(node, reader)
+    assert kept.id == published.id and kept.cancelled
+    assert kept.person is None and kept.subject is None and kept.text is None
+    assert notices.unread_count(node, reader) == 0

@@ -225,3 +225,31 @@ def test_the_secretariat_refuses_a_victim_reported_as_a_suspect(gs: Node) -> Non
     with capturing(), pytest.raises(Invalid, match="victim"):
         deliver(gs, "UA", report_draft(victim))
     assert _count(gs, records) == 0
+
+
+def test_an_update_carrying_the_rules_replaces_them_and_one_without_keeps_them(gs: Node) -> None:
+    from interlink.exchange.secretariat import rules_of
+
+    ua = shared_person("UA", person_facts(identity(23)), hit_countries=["DE"])
+    with capturing():
+        deliver(gs, "UA", report_draft(ua))
+        newer = ua.model_copy(update={"version": 2})  # rules as an older node sends them
+        deliver(gs, "UA", Draft(kind=Kind.UPDATE, recipients=["GS"], body=Body(records=[newer])))
+    with reading(gs.engine) as conn:
+        [rid] = sql.reported_by_origin(conn, "UA", [str(ua.record_id)]).values()
+        kept = rules_of(conn, rid.record_id)
+    assert kept is not None and kept.hit_countries == ["DE"] and kept.detail_countries == []
+    carried = ua.model_copy(
+        update={
+            "version": 3,
+            "dissemination": ua.dissemination.model_copy(
+                update={"hit_countries": ["DE", "MD"], "detail_countries": ["MD"]}
+            ),
+        }
+    )
+    body = Body(records=[carried], data={"dissemination": "carried"})
+    with capturing():
+        deliver(gs, "UA", Draft(kind=Kind.UPDATE, recipients=["GS"], body=body))
+    with reading(gs.engine) as conn:
+        now = rules_of(conn, rid.record_id)
+    assert now is not None and now.hit_countries == ["DE", "MD"] and now.detail_countries == ["MD"]

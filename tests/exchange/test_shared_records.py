@@ -4,6 +4,9 @@ every holder; victims never leave as suspects."""
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -11,12 +14,13 @@ from interlink import exchange, records
 from interlink.domain import model
 from interlink.domain.codes import HandlingCode
 from interlink.domain.provenance import ProvenanceIn
+from interlink.exchange import reports
 from interlink.exchange.messages import Draft, Kind
 from interlink.records.errors import Forbidden, Invalid
 from interlink.store import exchange as store
 from interlink.store import records as record_store
-from interlink.store.db import reading
-from interlink.store.schema import audit_log
+from interlink.store.db import reading, transaction
+from interlink.store.schema import audit_log, exchange_messages
 
 
 def person(name: str, **extra: object) -> model.Person:
@@ -141,3 +145,70 @@ def test_reply_threads_under_the_request(pair) -> None:
     assert [m.id for m in opened.replies] == [str(reply)]
     with pytest.raises(Invalid, match="in_reply_to"):
         exchange.send(b.node, b.ncb, Draft(kind=Kind.REPLY, recipients=["UA"]))
+
+
+def test_an_update_carries_the_reported_rules_to_the_secretariat_only(pair) -> None:
+    a = pair.a
+    de = exchange.directory.own_entry(pair.b.node)
+    with transaction(a.node.engine) as conn:  # a Secretariat in A's directory (never posted to)
+        store.put_node(
+            conn,
+            store.NodeEntry(
+                "GS", "secretariat", "http://gs.test", de.signing_key, de.encryption_key
+            ),
+            datetime.now(UTC),
+            "test",
+        )
+    rec, _ = share(pair, HandlingCode.H0)
+    reports.report(a.node, a.ncb, [rec.id], reports.dissemination(["DE", "MD"], ["MD"]))
+    exchange.update(a.node, a.ncb, rec.id)
+    with reading(a.node.engine) as conn:
+        rows = conn.execute(
+            select(exchange_messages.c.recipients, exchange_messages.c.body).where(
+                exchange_messages.c.kind == "update"
+            )
+        ).all()
+    sent = {tuple(json.loads(r.recipients)): json.loads(r.body) for r in rows}
+    assert set(sent) == {("DE",), ("GS",)}
+    to_gs, to_de = sent[("GS",)], sent[("DE",)]
+    assert to_gs["data"] == {"dissemination": "carried"}
+    assert to_gs["records"][0]["dissemination"] == {
+        "hit_countries": ["DE", "MD"],
+        "detail_countries": ["MD"],
+    }
+    # Another holder learns nothing of the owner's rules for the Secretariat.
+    assert to_de["data"] == {}
+    assert to_de["records"][0]["dissemination"] == {"hit_countries": None, "detail_countries": []}
+
+
+def test_references_point_to_local_copies_or_are_marked_foreign(pair) -> None:
+    a, b = pair.a, pair.b
+    suspect = records.create(
+        a.node, a.ncb, person("Petro Marchenko", role="suspect"), ProvenanceIn()
+    )
+    group = records.create(
+        a.node, a.ncb, model.Organization(names=["Northern Star"]), ProvenanceIn()
+    )
+    link = records.create(
+        a.node,
+        a.ncb,
+        model.Link(link_kind="person_organization", source=suspect.id, target=group.id),
+        ProvenanceIn(),
+    )
+    # The link before the person in the message: B still stores the person first.
+    exchange.send(
+        a.node,
+        a.ncb,
+        Draft(kind=Kind.MESSAGE, recipients=["DE"], subject="s"),
+        record_ids=[link.id, suspect.id],
+    )
+    pair.deliver(a)
+    person_copy, link_copy = copy_at(b, "UA", suspect.id), copy_at(b, "UA", link.id)
+    assert person_copy is not None and link_copy is not None
+    # The person's id is B's copy; the organization, which B does not hold, stays A's id and
+    # is named as a foreign reference where the copy says where it came from.
+    assert str(link_copy.facts.source) == person_copy.id
+    assert str(link_copy.facts.target) == group.id
+    assert f"target={group.id}" in (link_copy.provenance.source or "")
+    assert "not held here" in (link_copy.provenance.source or "")
+    assert "not held here" not in (person_copy.provenance.source or "")

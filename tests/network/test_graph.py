@@ -188,3 +188,48 @@ def test_a_role_without_reading_rights_has_no_graph(node, planted, people) -> No
         network.get_neighbourhood(node, people.actor(Role.WELFARE_OFFICER), _broker(planted))
     with pytest.raises(Invalid):
         network.get_neighbourhood(node, people.actor(Role.ANALYST), "not-an-id")
+
+
+def test_a_super_node_is_cut_at_the_limit_and_says_so(node, people) -> None:
+    """A phone shared by many, or an organization with many links, brings at most
+    ``per_node`` neighbours and is marked truncated; below the limit nothing is cut."""
+    from interlink.network import _visible
+    from interlink.network.graph import key_id, neighbourhood
+
+    supervisor = people.actor(Role.SUPERVISOR)
+    org = records.create(
+        node, supervisor, model.Organization(names=["Call Centre"]), ProvenanceIn()
+    )
+    phone = "+380441234567"
+    members = []
+    for i in range(6):
+        p = records.create(
+            node,
+            supervisor,
+            model.Person(names=[model.PersonName(full=f"Caller {i}")], phones=[phone]),
+            ProvenanceIn(),
+        )
+        records.create(
+            node,
+            supervisor,
+            model.Link(
+                link_kind=codes.LinkKind.PERSON_ORGANIZATION,
+                source=uuid.UUID(p.id),
+                target=uuid.UUID(org.id),
+                role=codes.LinkRole.MEMBER,
+            ),
+            ProvenanceIn(),
+        )
+        members.append(p.id)
+    visible = _visible(supervisor)
+    with transaction(node.engine) as conn:
+        hub = neighbourhood(conn, visible, org.id, 1, per_node=4)
+        whole = neighbourhood(conn, visible, org.id, 1, per_node=6)
+        shared = neighbourhood(conn, visible, key_id("phone", phone), 1, per_node=4)
+    assert hub.nodes[org.id].truncated
+    assert len([n for n in hub.nodes if n in members]) == 4
+    assert not whole.nodes[org.id].truncated
+    assert set(members) <= set(whole.nodes)
+    phone_node = key_id("phone", phone)
+    assert shared.nodes[phone_node].truncated
+    assert len([n for n in shared.nodes if n in members]) == 4

@@ -147,3 +147,22 @@ def test_thresholds_are_configurable_and_checked(node, planted, people) -> None:
     network.set_pattern(node, supervisor, "shared_photo", params={"min_identities": 3})
     network.run_alerts(node, supervisor)
     assert [a for a in _open(node) if a[0] == "shared_photo"]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_the_full_run_finds_what_the_record_by_record_search_finds(node, planted, pattern) -> None:
+    """The full run is grouped SQL over the whole store; the incremental search looks around
+    given records. Around every record, it must find exactly the same alerts, records and
+    explanations."""
+    from sqlalchemy import select
+
+    from interlink.store.schema import records as records_table
+
+    with transaction(node.engine) as conn:
+        params = alerts.effective_settings(conn)[pattern][1]
+        everything = {r[0] for r in conn.execute(select(records_table.c.id))}
+        find = network.PATTERNS_BY_NAME[pattern].find
+        full = {f.key: (f.record_ids, f.details) for f in find(conn, params, None).found}
+        around = {f.key: (f.record_ids, f.details) for f in find(conn, params, everything).found}
+    assert full, f"{pattern}: the planted data should raise it"
+    assert full == around

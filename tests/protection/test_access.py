@@ -42,6 +42,7 @@ def test_every_role_and_unit_on_a_victim(world: World) -> None:
         "NCB officer of the unit": (w.actor(Role.NCB_OFFICER), False),
         "administrator": (w.actor(Role.ADMINISTRATOR), False),
         "welfare officer of the agency referred to": (w.welfare, False),
+        "welfare officer of an agency not referred to": (w.other_welfare, False),
         "investigator of another unit": (w.actor(Role.INVESTIGATOR, LVIV), False),
         "supervisor of another unit": (w.actor(Role.SUPERVISOR, LVIV), False),
     }

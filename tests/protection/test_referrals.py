@@ -117,3 +117,33 @@ def test_working_days_skip_weekends() -> None:
     friday = date(2026, 11, 27)
     assert add_working_days(friday, 1) == date(2026, 11, 30)
     assert add_working_days(friday, 5) == date(2026, 12, 4)
+
+
+def test_public_holidays_are_not_working_days(tmp_path) -> None:
+    from interlink.protection.common import public_holidays
+    from interlink.settings import Settings
+
+    friday = date(2026, 12, 18)
+    # Christmas on Friday 25 and New Year's Day on Friday 1: five working days end on the 29th.
+    christmas = [date(2026, 12, 25), date(2027, 1, 1)]
+    assert add_working_days(friday, 5) == date(2026, 12, 25)
+    assert add_working_days(friday, 5, frozenset(christmas)) == date(2026, 12, 28)
+    assert add_working_days(friday, 10, frozenset(christmas)) == date(2027, 1, 5)
+    # From the setting and from the data directory's file, with comments.
+    (tmp_path / "holidays.txt").write_text("# public holidays\n2026-12-25  # Christmas\n\n")
+    settings = Settings(data_dir=tmp_path, holidays=[date(2027, 1, 1)])
+    assert public_holidays(settings) == frozenset(christmas)
+    (tmp_path / "holidays.txt").write_text("2026-12-25\n25.12.2027\n")
+    with pytest.raises(Invalid, match=r"holidays.txt line 2: '25.12.2027' is not a date"):
+        public_holidays(settings)
+
+
+def test_a_referral_s_time_limit_skips_the_public_holidays(world: World) -> None:
+    w = world
+    today = date.today()
+    plain = add_working_days(today, w.node.settings.referral_decision_days)
+    w.node.settings.holidays = [today + timedelta(days=d) for d in range(1, 8)]
+    rid = protection.referrals.refer(w.node, w.on_case, w.adult_id, AGENCY).referral_id
+    due = protection.referrals.get(w.node, w.on_case, rid).due
+    assert due is not None and due > plain
+    assert due == add_working_days(today, 5, frozenset(w.node.settings.holidays))

@@ -203,3 +203,34 @@ if _browser is not None:
         pg.get_by_role("button", name="Send").click()
         expect(pg.get_by_text("H3 needs its restrictions stated in words.").first).to_be_visible()
         _browser.shot(pg, "61-compose-errors")
+
+
+def test_the_outbox_page_shows_failed_deliveries(node, signed_in, tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from interlink import exchange
+    from interlink.exchange.keys import init_keys
+    from interlink.store import exchange as store
+    from interlink.store.db import transaction
+    from interlink.store.schema import exchange_outbox
+
+    init_keys(node.settings.keys_dir)
+    de = init_keys(tmp_path / "de-keys")
+    with transaction(node.engine) as conn:
+        entry = store.NodeEntry(
+            "DE", "national", "http://127.0.0.1:9", de.signing_public, de.encryption_public
+        )
+        store.put_node(conn, entry, datetime.now(UTC), "test")
+        mid = exchange.queue(conn, node, Draft(kind=Kind.MESSAGE, recipients=["DE"]))
+        conn.execute(
+            update(exchange_outbox)
+            .where(exchange_outbox.c.message_id == str(mid))
+            .values(status="failed", attempts=200, last_error="gave up after 200 attempts: 503")
+        )
+    page = signed_in(Role.NCB_OFFICER).get("/exchange/outbox")
+    assert page.status_code == 200
+    assert "Failed deliveries" in page.text
+    assert "gave up after 200 attempts: 503" in page.text
+    assert f"/exchange/messages/{mid}" in page.text

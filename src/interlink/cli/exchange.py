@@ -193,3 +193,26 @@ def deliver(
     """Post what is due in the outbox now (beside or instead of `serve`'s worker)."""
     done = exchange.deliver_until_idle(node(), once=once)
     out.print(f"delivered {done.delivered}, to retry {done.retried}, failed {done.failed}")
+
+
+@messages_app.command("failed")
+@friendly
+def messages_failed(
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 100, user: User = None
+) -> None:
+    """Deliveries that will not be tried again: id, recipient, attempts, reason."""
+    for f in exchange.failed_deliveries(node(), acting_user(user), limit):
+        typer.echo(f"{f['message_id']}\t{f['recipient']}\t{f['attempts']}\t{f['last_error'] or ''}")
+
+
+@exchange_app.command("dead-letters")
+@friendly
+def dead_letters(
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 100, user: User = None
+) -> None:
+    """Messages this node accepted but could not process: id, sender, kind, time, incident."""
+    for d in exchange.dead_letters(node(), acting_user(user), limit):
+        typer.echo(
+            f"{d['message_id']}\t{d['sender']}\t{d['kind']}\t"
+            f"{d['at'].isoformat(timespec='seconds')}\t{d['error_id']}\t{d['error']}"
+        )

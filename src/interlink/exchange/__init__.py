@@ -10,7 +10,8 @@ The transport's surface (what the API, the CLI and the Secretariat's part call):
 - ``accept(node, raw, remote)``: the inbox; ``Deliverer``/``Worker``/``deliver_until_idle``:
   the outbox's delivery.
 - ``keys``, ``directory``: this node's keys and the directory of nodes.
-- ``list_box``, ``show``, ``status``, ``refusals``: the mailbox as users see it.
+- ``list_box``, ``show``, ``status``, ``refusals``, ``failed_deliveries``, ``dead_letters``:
+  the mailbox as users and administrators see it.
 """
 
 from interlink.exchange import (  # registers the handlers (the Secretariat's part too)
@@ -26,7 +27,14 @@ from interlink.exchange import (  # registers the handlers (the Secretariat's pa
 from interlink.exchange.copies import update, withdraw
 from interlink.exchange.delivery import Deliverer, Outcome, Worker, deliver_until_idle
 from interlink.exchange.inbox import Answer, accept
-from interlink.exchange.mailbox import list_box, refusals, show, status
+from interlink.exchange.mailbox import (
+    dead_letters,
+    failed_deliveries,
+    list_box,
+    refusals,
+    show,
+    status,
+)
 from interlink.exchange.messages import SECRETARIAT, Body, Draft, Kind, SharedRecord
 from interlink.exchange.outbox import ALL, queue, send, wake
 
@@ -43,8 +51,10 @@ __all__ = [
     "Worker",
     "accept",
     "copies",
+    "dead_letters",
     "deliver_until_idle",
     "directory",
+    "failed_deliveries",
     "hits",
     "keys",
     "list_box",

@@ -14,6 +14,7 @@ where.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 from pydantic import ValidationError
@@ -22,20 +23,32 @@ from sqlalchemy import Connection
 from interlink.access import audit
 from interlink.access.accounts import ensure_unit
 from interlink.access.roles import Action, Actor, Capability
-from interlink.domain import registry
+from interlink.domain import model, registry
 from interlink.domain.codes import Assessment, HandlingCode, Reliability
 from interlink.domain.provenance import Provenance
 from interlink.exchange.handlers import Received, on
 from interlink.exchange.inbox import INBOX
-from interlink.exchange.messages import Body, Draft, Kind, RecordRef, SharedRecord, WithdrawalData
+from interlink.exchange.messages import (
+    RULES_CARRIED,
+    SECRETARIAT,
+    Body,
+    Dissemination,
+    Draft,
+    Kind,
+    RecordRef,
+    SharedRecord,
+    WithdrawalData,
+)
 from interlink.exchange.outbox import may, queue, shared_record, wake
 from interlink.node import Node
+from interlink.protection.outgoing import refuse_victim_contacts
 from interlink.records.errors import Forbidden, Invalid
 from interlink.records.service import add_years, locked_for
 from interlink.store import exchange as sql
 from interlink.store import records as store
 from interlink.store.db import transaction
 
+POINTING_KINDS = frozenset({"link", "case", "incident", "marriage", "crossing"})
 COURT = "Not for use in court without the permission of the owner ({owner})."
 
 
@@ -58,6 +71,48 @@ def _restrictions(shared: SharedRecord) -> str | None:
     return text
 
 
+def local_references(
+    conn: Connection, node: Node, kind: Any, facts: model.Facts, owner: str
+) -> tuple[model.Facts, list[str]]:
+    """The facts with each reference to another of the owner's records turned into this
+    node's copy of it; the references it holds no copy of, as ``field=id`` (ids at the
+    owner: foreign references, shown as such rather than as ids that lead nowhere here)."""
+    pointed = model.references(facts)
+    if not pointed:
+        return facts, []
+    foreign: list[str] = []
+    data = facts.model_dump(mode="json")
+
+    def local(name: str, value: Any) -> Any:
+        copies = sql.copies_of(conn, owner, str(value))
+        if copies:
+            return copies[0]
+        foreign.append(f"{name}={value}")
+        return value
+
+    for name in dict.fromkeys(field for field, _ in pointed):
+        value = data[name]
+        data[name] = (
+            [local(name, v) for v in value] if isinstance(value, list) else local(name, value)
+        )
+    translated = kind.facts.model_validate(
+        data, context={"phone_region": node.settings.phone_region}
+    )
+    return translated, foreign
+
+
+def _source(message_id: str, owner: str, foreign: list[str]) -> str:
+    """Where a copy came from, with its foreign references (within the field's 500 chars)."""
+    source = f"exchange: message {message_id} from {owner}"
+    if not foreign:
+        return source
+    note = f"; references to {owner}'s records not held here (ids at {owner}): "
+    listed = ", ".join(foreign)
+    if len(source) + len(note) + len(listed) > 500:
+        listed = f"{len(foreign)} references"
+    return source + note + listed
+
+
 def store_copy(conn: Connection, node: Node, shared: SharedRecord, message_id: str) -> str:
     """Insert or replace this node's copy of another node's record; returns the copy's id."""
     kind = registry.BY_NAME.get(shared.kind)
@@ -71,13 +126,14 @@ def store_copy(conn: Connection, node: Node, shared: SharedRecord, message_id: s
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise Invalid(f"records: record {shared.record_id}: {loc}: {first['msg']}") from None
+    facts, foreign = local_references(conn, node, kind, facts, shared.owner)
     now = datetime.now(UTC)
     prov = Provenance(
         reliability=Reliability(shared.reliability or "X"),
         assessment=Assessment(shared.assessment or "4"),
         handling_code=shared.handling_code,
         handling_text=_restrictions(shared),
-        source=f"exchange: message {message_id} from {shared.owner}",
+        source=_source(message_id, shared.owner, foreign),
         owning_unit=ncb_unit(conn, node),
         recorded_at=now,
         recorded_by=f"exchange:{shared.owner}",
@@ -100,7 +156,7 @@ def store_copy(conn: Connection, node: Node, shared: SharedRecord, message_id: s
                 "exchange_copy_update",
                 record_kind=shared.kind,
                 record_id=copy_id,
-                details={"message": message_id, "owner": shared.owner},
+                details={"message": message_id, "owner": shared.owner, "foreign": foreign},
             )
         return existing[0]
     copy_id = store.new_id()
@@ -112,7 +168,7 @@ def store_copy(conn: Connection, node: Node, shared: SharedRecord, message_id: s
         "exchange_copy_store",
         record_kind=shared.kind,
         record_id=copy_id,
-        details={"message": message_id, "owner": shared.owner},
+        details={"message": message_id, "owner": shared.owner, "foreign": foreign},
     )
     return copy_id
 
@@ -128,7 +184,10 @@ def keep_copies(received: Received) -> None:
     """Records carried by a message, a request or a reply become copies at a national node."""
     if not _national(received):
         return
-    for shared in received.message.body.records:
+    # Records that point to no other record first (persons, organizations...), then those
+    # that point (links, cases): a link's ends then become this node's copies.
+    carried = sorted(received.message.body.records, key=lambda r: r.kind in POINTING_KINDS)
+    for shared in carried:
         if shared.owner == received.node.settings.node_id:
             continue  # our own record coming back: we hold the original
         store_copy(received.conn, received.node, shared, str(received.message.envelope.id))
@@ -187,23 +246,40 @@ def _own(
 
 
 def update(node: Node, actor: Actor, record_id: str) -> UUID:
-    """Send the record's current version to every node that holds a copy of it."""
+    """Send the record's current version to every node that holds a copy of it (the
+    Secretariat with the owner's dissemination rules, in a message of its own); the id of
+    the first message."""
     if not may(actor, Capability.SEND_MESSAGES.value):
         raise Forbidden("your role may not send messages")
     with transaction(node.engine) as conn:
         rec = _own(node, conn, actor, record_id, Action.READ)
+        refuse_victim_contacts(conn, [rec])  # a victim's contact details stay (issue 7)
         holders = sql.holders(conn, record_id)
         if not holders:
             raise Invalid(f"record {record_id} was not sent to any node: nothing to update")
         suspect = any(holders.values())
-        draft = Draft(
-            kind=Kind.UPDATE,
-            recipients=sorted(holders),
-            body=Body(records=[shared_record(node, rec, as_suspect=suspect)]),
-            handling_code=rec.provenance.handling_code,
-            subject=f"update of record {record_id}",
-        )
-        mid = queue(conn, node, draft, created_by=actor.username, as_suspect=suspect)
+        shared = shared_record(node, rec, as_suspect=suspect)
+        # The Secretariat gets the owner's dissemination rules again (those it was last
+        # reported with), in a message of its own; the other holders never see them.
+        groups = [sorted(h for h in holders if h != SECRETARIAT)]
+        if SECRETARIAT in holders:
+            groups.append([SECRETARIAT])
+        ids: list[UUID] = []
+        for recipients in (g for g in groups if g):
+            to_gs = recipients == [SECRETARIAT]
+            rules = _reported_rules(conn, record_id) if to_gs else shared.dissemination
+            draft = Draft(
+                kind=Kind.UPDATE,
+                recipients=recipients,
+                body=Body(
+                    records=[shared.model_copy(update={"dissemination": rules})],
+                    data={"dissemination": RULES_CARRIED} if to_gs else {},
+                ),
+                handling_code=rec.provenance.handling_code,
+                subject=f"update of record {record_id}",
+            )
+            ids.append(queue(conn, node, draft, created_by=actor.username, as_suspect=suspect))
+        mid = ids[0]
         audit.write(
             conn,
             node.audit_key,
@@ -211,10 +287,18 @@ def update(node: Node, actor: Actor, record_id: str) -> UUID:
             "exchange_update",
             record_kind=rec.kind,
             record_id=record_id,
-            details={"message": str(mid), "recipients": sorted(holders)},
+            details={"messages": [str(i) for i in ids], "recipients": sorted(holders)},
         )
     wake()
     return mid
+
+
+def _reported_rules(conn: Connection, record_id: str) -> Dissemination:
+    """The dissemination rules the record was last reported to the Secretariat with."""
+    last = sql.last_sent_version(conn, record_id, SECRETARIAT)
+    if last is None or not isinstance(last.get("dissemination"), dict):
+        return Dissemination()
+    return Dissemination.model_validate(last["dissemination"])
 
 
 def withdraw(node: Node, actor: Actor, record_id: str, reason: str) -> UUID:

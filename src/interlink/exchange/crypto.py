@@ -99,10 +99,11 @@ class Parsed:
     sent: datetime
 
 
-def parse(raw: bytes) -> Parsed:
-    """Read a posted packet; PacketError("malformed") for anything not shaped like one."""
+def parse(raw: bytes | dict[str, Any]) -> Parsed:
+    """Read a posted packet (bytes, or one item of a batch already read as JSON);
+    PacketError("malformed") for anything not shaped like one."""
     try:
-        packet = json.loads(raw)
+        packet = json.loads(raw) if isinstance(raw, bytes | str) else raw
         if not isinstance(packet, dict) or packet.get("v") != VERSION:
             raise ValueError("not a version-1 packet")
         for name in ("nonce", "ciphertext", "sent", "signature"):

@@ -1,14 +1,19 @@
 """The delivery worker: posts due outbox rows to their recipients' inboxes, with retries.
 
-A row is claimed with a lease (``store.exchange.claim``), so two workers — threads of one
-process, several API workers, or ``interlink exchange deliver`` beside a server — never post
-the same row at the same time; a worker that dies leaves a lease that expires, and the row is
-posted again. The receiver answers a re-delivery of what it has accepted with "duplicate",
-so at-least-once posting with an idempotent receiver delivers each message exactly once.
+Rows are claimed in batches with a lease (``store.exchange.claim_batch``), so two workers —
+threads of one process, several API workers, or ``interlink exchange deliver`` beside a
+server — never post the same row at the same time; a worker that dies leaves leases that
+expire, and the rows are posted again. The receiver answers a re-delivery of what it has
+accepted with "duplicate", so at-least-once posting with an idempotent receiver delivers
+each message exactly once.
 
-200 (accepted or duplicate) marks a row delivered; a connection error, a timeout, 5xx, 408 or
-429 puts it back with capped exponential back-off; any other 4xx is the recipient's refusal:
-the row is failed, with the reason, for the sender to see.
+The rows of one recipient are posted in order, up to ``exchange_batch_size`` messages per
+request to ``/api/exchange/inbox/batch`` over one kept-alive connection (each message
+signed for this attempt and checked on its own by the receiver); different recipients are
+posted in parallel. 200 (accepted or duplicate) marks a row delivered; a connection error,
+a timeout, 5xx, 408 or 429 puts it back with capped exponential back-off, until
+``exchange_max_attempts`` — then it is failed ("gave up"); any other 4xx is the recipient's
+refusal (or a dead letter): the row is failed, with the reason, for the sender to see.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from interlink.exchange import crypto
-from interlink.exchange.keys import KeysError, load_keys
+from interlink.exchange.keys import KeysError, NodeKeys, load_keys
 from interlink.exchange.outbox import wait_for_work
 from interlink.node import Node
 from interlink.store import exchange as store
@@ -35,6 +40,8 @@ from interlink.store.db import reading, transaction
 log = logging.getLogger("interlink.exchange.delivery")
 
 INBOX_PATH = "/api/exchange/inbox"
+BATCH_PATH = "/api/exchange/inbox/batch"
+JSON_HEADERS = {"content-type": "application/json"}
 RETRYABLE_4XX = frozenset({408, 425, 429})
 
 
@@ -48,6 +55,20 @@ class Outcome:
     def attempts(self) -> int:
         return self.delivered + self.retried + self.failed
 
+    def add(self, other: Outcome) -> None:
+        self.delivered += other.delivered
+        self.retried += other.retried
+        self.failed += other.failed
+
+
+@dataclass(frozen=True)
+class _Result:
+    """How one attempt of one row ended: delivered, failed, or queued again."""
+
+    message_id: str
+    status: str  # delivered, failed, retry
+    error: str | None = None
+
 
 @dataclass
 class Deliverer:
@@ -59,8 +80,13 @@ class Deliverer:
 
     def __post_init__(self) -> None:
         settings = self.node.settings
-        self.client = httpx.Client(timeout=settings.exchange_timeout_seconds)
+        self.client = httpx.Client(
+            timeout=settings.exchange_timeout_seconds,
+            limits=httpx.Limits(max_keepalive_connections=self.concurrency * 2),
+        )
         self.pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="deliver")
+        self._claims = 0
+        self._batch_endpoint: dict[str, bool] = {}  # recipient -> has /inbox/batch
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)
@@ -71,80 +97,174 @@ class Deliverer:
         delay = settings.exchange_retry_base_seconds * 2 ** max(attempts - 1, 0)
         return float(min(delay, settings.exchange_retry_max_seconds) * random.uniform(0.8, 1.2))  # noqa: S311 - jitter
 
-    def claim(self, limit: int) -> list[tuple[str, str]]:
+    def _claim(self, limit: int) -> tuple[str, list[store.Leased]]:
         now = datetime.now(UTC)
         lease = self.node.settings.exchange_lease_seconds
+        self._claims += 1
+        token = f"{self.worker_id}-{self._claims}"
         with store.write_lock(self.node.engine), transaction(self.node.engine) as conn:
-            candidates = store.due(conn, now, limit)
-            return [
-                (m, r) for m, r in candidates if store.claim(conn, m, r, self.worker_id, now, lease)
-            ]
+            return token, store.claim_batch(conn, now, limit, token, lease)
 
-    def run_once(self, limit: int = 200) -> Outcome:
-        """Claim up to ``limit`` due rows and post them, ``concurrency`` at a time."""
+    def claim(self, limit: int) -> list[tuple[str, str]]:
+        """Claim up to ``limit`` due rows; (message id, recipient) of each (for tests)."""
+        _, rows = self._claim(limit)
+        return [(r.message_id, r.recipient) for r in rows]
+
+    def run_once(self, limit: int = 500) -> Outcome:
+        """Claim up to ``limit`` due rows and post them: each recipient's in order, in
+        batches; ``concurrency`` recipients at a time."""
+        token, claimed = self._claim(limit)
+        by_recipient: dict[str, list[store.Leased]] = {}
+        for row in claimed:
+            by_recipient.setdefault(row.recipient, []).append(row)
         outcome = Outcome()
-        claimed = self.claim(limit)
-        for result in self.pool.map(lambda row: self._deliver(*row), claimed):
-            setattr(outcome, result, getattr(outcome, result) + 1)
+        for done in self.pool.map(
+            lambda item: self._deliver_to(token, *item), by_recipient.items()
+        ):
+            outcome.add(done)
         return outcome
 
-    def _deliver(self, message_id: str, recipient: str) -> str:
+    def _deliver_to(self, token: str, recipient: str, rows: list[store.Leased]) -> Outcome:
         node = self.node
         with reading(node.engine) as conn:
-            packet_text = store.packet_of(conn, message_id)
             entry = store.get_node(conn, recipient)
-            attempts = store.attempts_of(conn, message_id, recipient)
-        if packet_text is None or entry is None:
-            return self._finish(message_id, recipient, "failed", "recipient not in the directory")
+        outcome = Outcome()
+        if entry is None:
+            results = [
+                _Result(r.message_id, "failed", "recipient not in the directory") for r in rows
+            ]
+            self._finish(token, recipient, rows, results, outcome)
+            return outcome
         try:
             keys = load_keys(node.settings.keys_dir)
         except KeysError as exc:
             log.error("cannot sign: %s", exc)
-            return self._retry(message_id, recipient, attempts, "this node has no keys")
-        data = crypto.sign_attempt(json.loads(packet_text), keys, datetime.now(UTC))
+            results = [_Result(r.message_id, "retry", "this node has no keys") for r in rows]
+            self._finish(token, recipient, rows, results, outcome)
+            return outcome
+        size = node.settings.exchange_batch_size
+        unreachable: str | None = None
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            if unreachable is not None:  # the recipient is away: the rest waits for later
+                results = [_Result(r.message_id, "retry", unreachable) for r in chunk]
+            else:
+                results = self._post(entry, keys, chunk)
+                if all(r.status == "retry" for r in results):
+                    unreachable = results[0].error
+            self._finish(token, recipient, chunk, results, outcome)
+        return outcome
+
+    def _post(
+        self, entry: store.NodeEntry, keys: NodeKeys, rows: list[store.Leased]
+    ) -> list[_Result]:
+        """Post ``rows`` to ``entry`` (one request when it has the batch endpoint)."""
+        signed: list[tuple[store.Leased, bytes]] = []
+        results: dict[str, _Result] = {}
+        for row in rows:
+            if row.packet is None:
+                results[row.message_id] = _Result(row.message_id, "failed", "message not found")
+                continue
+            data = crypto.sign_attempt(json.loads(row.packet), keys, datetime.now(UTC))
+            signed.append((row, data))
+        if signed and self._batch_endpoint.get(entry.id, True) and len(signed) > 1:
+            answered = self._post_batch(entry, signed)
+            if answered is None:  # an older node without the batch endpoint
+                self._batch_endpoint[entry.id] = False
+            else:
+                results.update(answered)
+                signed = []
+        for row, data in signed:
+            results[row.message_id] = self._post_one(entry, row.message_id, data)
+        return [results[r.message_id] for r in rows]
+
+    def _post_batch(
+        self, entry: store.NodeEntry, signed: list[tuple[store.Leased, bytes]]
+    ) -> dict[str, _Result] | None:
+        content = b'{"packets":[' + b",".join(data for _, data in signed) + b"]}"
         try:
             response = self.client.post(
-                entry.url + INBOX_PATH,
-                content=data,
-                headers={"content-type": "application/json"},
+                entry.url + BATCH_PATH, content=content, headers=JSON_HEADERS
             )
         except httpx.HTTPError as exc:
-            return self._retry(message_id, recipient, attempts, type(exc).__name__)
+            return {
+                r.message_id: _Result(r.message_id, "retry", type(exc).__name__) for r, _ in signed
+            }
+        if response.status_code in (404, 405):
+            return None
+        if response.status_code != 200:
+            reason = _reason(response)
+            kind = _kind(response.status_code)
+            return {r.message_id: _Result(r.message_id, kind, reason) for r, _ in signed}
+        try:
+            answers = response.json()["results"]
+            assert isinstance(answers, list) and len(answers) == len(signed)
+        except (ValueError, KeyError, TypeError, AssertionError):
+            reason = "the recipient's answer to a batch is not readable"
+            return {r.message_id: _Result(r.message_id, "retry", reason) for r, _ in signed}
+        found: dict[str, _Result] = {}
+        for (row, _), answer in zip(signed, answers, strict=True):
+            code = int(answer.get("code", 500))
+            if code == 200:
+                found[row.message_id] = _Result(row.message_id, "delivered")
+            else:
+                reason = f"{code} {answer.get('reason', '')}: {answer.get('detail', '')}"
+                found[row.message_id] = _Result(row.message_id, _kind(code), reason)
+        return found
+
+    def _post_one(self, entry: store.NodeEntry, message_id: str, data: bytes) -> _Result:
+        try:
+            response = self.client.post(entry.url + INBOX_PATH, content=data, headers=JSON_HEADERS)
+        except httpx.HTTPError as exc:
+            return _Result(message_id, "retry", type(exc).__name__)
         if response.status_code == 200:
-            return self._finish(message_id, recipient, "delivered", None)
-        reason = _reason(response)
-        if 400 <= response.status_code < 500 and response.status_code not in RETRYABLE_4XX:
-            log.warning("message %s refused by %s: %s", message_id, recipient, reason)
-            return self._finish(message_id, recipient, "failed", reason)
-        return self._retry(message_id, recipient, attempts, reason)
+            return _Result(message_id, "delivered")
+        return _Result(message_id, _kind(response.status_code), _reason(response))
 
-    def _retry(self, message_id: str, recipient: str, attempts: int, error: str) -> str:
+    def _finish(
+        self,
+        token: str,
+        recipient: str,
+        rows: list[store.Leased],
+        results: list[_Result],
+        outcome: Outcome,
+    ) -> None:
+        """Record how each attempt ended, in one transaction for the batch."""
         at = datetime.now(UTC)
+        most = self.node.settings.exchange_max_attempts
         with store.write_lock(self.node.engine), transaction(self.node.engine) as conn:
-            store.finish(
-                conn,
-                message_id,
-                recipient,
-                self.worker_id,
-                status="queued",
-                at=at,
-                error=error[:500],
-                next_attempt_at=at + timedelta(seconds=self.backoff(attempts)),
-            )
-        return "retried"
+            for row, result in zip(rows, results, strict=True):
+                status, error = result.status, result.error
+                if status == "failed":
+                    log.warning("message %s refused by %s: %s", row.message_id, recipient, error)
+                if status == "retry" and row.attempts >= most:
+                    status, error = "failed", f"gave up after {row.attempts} attempts: {error}"
+                    log.warning("message %s to %s: %s", row.message_id, recipient, error)
+                store.finish(
+                    conn,
+                    row.message_id,
+                    recipient,
+                    token,
+                    status="queued" if status == "retry" else status,
+                    at=at,
+                    error=error[:500] if error else None,
+                    next_attempt_at=at + timedelta(seconds=self.backoff(row.attempts))
+                    if status == "retry"
+                    else None,
+                )
+                if status == "retry":
+                    outcome.retried += 1
+                else:
+                    setattr(outcome, status, getattr(outcome, status) + 1)
 
-    def _finish(self, message_id: str, recipient: str, status: str, error: str | None) -> str:
-        with store.write_lock(self.node.engine), transaction(self.node.engine) as conn:
-            store.finish(
-                conn,
-                message_id,
-                recipient,
-                self.worker_id,
-                status=status,
-                at=datetime.now(UTC),
-                error=error[:500] if error else None,
-            )
-        return status
+
+def _kind(status_code: int) -> str:
+    """An answer's meaning for the row: delivered, retry (transient) or failed (refused)."""
+    if status_code == 200:
+        return "delivered"
+    if 400 <= status_code < 500 and status_code not in RETRYABLE_4XX:
+        return "failed"
+    return "retry"
 
 
 def _reason(response: httpx.Response) -> str:
@@ -196,9 +316,7 @@ def deliver_until_idle(node: Node, *, once: bool = False) -> Outcome:
     try:
         while True:
             done = deliverer.run_once()
-            total.delivered += done.delivered
-            total.retried += done.retried
-            total.failed += done.failed
+            total.add(done)
             if once or done.attempts == 0:
                 return total
     finally:

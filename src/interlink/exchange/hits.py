@@ -35,7 +35,7 @@ from interlink.exchange import outlet
 from interlink.exchange.handlers import Received, on
 from interlink.exchange.messages import SECRETARIAT, Body, Draft, Kind, SharedRecord
 from interlink.identity.model import Band
-from interlink.identity.search import Candidate, _Search, parameters, person_count
+from interlink.identity.search import Candidate, search_stored_in
 from interlink.node import Node
 from interlink.records.errors import Forbidden, Invalid, NotFound
 from interlink.store import records as store
@@ -54,14 +54,7 @@ NO_LONGER = "no longer matches"
 def candidates(conn: Connection, node: Node, record_id: str, owner: str) -> list[Candidate]:
     """The reported persons of other countries that ``record_id`` may be (band same or
     possibly same), searched in the caller's transaction."""
-    run = _Search(
-        conn,
-        node.engine,
-        parameters(node),
-        sql.other_countries_clause(owner),
-        person_count(conn, node.engine),
-    )
-    found = run.run(run.stored_variants(record_id), record_id)
+    found = search_stored_in(conn, node, record_id, sql.other_countries_clause(owner))
     return [c for c in found if c.band in HIT_BANDS]
 
 

@@ -35,9 +35,9 @@ def note_receipt(received: Received) -> None:
         data = ReceiptData.model_validate(received.message.body.data)
     except ValidationError:
         raise Invalid("data: a receipt names a message and a status") from None
-    store.advance_status(
-        received.conn, str(data.of), received.message.envelope.sender, data.status, data.at
-    )
+    ids = [str(data.of), *(str(i) for i in data.also)]
+    sender = received.message.envelope.sender
+    store.advance_statuses(received.conn, ids, sender, data.status, data.at)
 
 
 def _require_read(actor: Actor) -> None:
@@ -129,3 +129,20 @@ def refusals(node: Node, actor: Actor, limit: int = 100) -> list[dict[str, Any]]
         raise Forbidden("your role may not see refused deliveries")
     with transaction(node.engine) as conn:
         return store.list_refusals(conn, limit)
+
+
+def failed_deliveries(node: Node, actor: Actor, limit: int = 100) -> list[dict[str, Any]]:
+    """Outgoing messages a recipient will never get as things stand: refused by it (with
+    its reason, a dead letter included) or given up after the bounded attempts."""
+    _require_read(actor)
+    with transaction(node.engine) as conn:
+        return store.failed_rows(conn, limit)
+
+
+def dead_letters(node: Node, actor: Actor, limit: int = 100) -> list[dict[str, Any]]:
+    """Messages this node accepted but could not process, with the incident to look up in
+    the log (for administrators and the data-protection officer; no bodies)."""
+    if not (may(actor, Capability.MANAGE_NODES.value) or may(actor, Capability.READ_AUDIT.value)):
+        raise Forbidden("your role may not see dead letters")
+    with transaction(node.engine) as conn:
+        return store.list_dead_letters(conn, limit)

@@ -20,6 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from interlink.domain.codes import HandlingCode
 
 SECRETARIAT = "GS"  # the node id of the General Secretariat
+# ``Body.data["dissemination"]`` of an UPDATE whose records carry the owner's rules: the
+# Secretariat then replaces the rules it keeps (an update without it keeps them).
+RULES_CARRIED = "carried"
 
 
 class Kind(StrEnum):
@@ -152,10 +155,12 @@ class WithdrawalData(BaseModel):
 
 
 class ReceiptData(BaseModel):
-    """``Body.data`` of a RECEIPT: which message, received or read, when."""
+    """``Body.data`` of a RECEIPT: which message, received or read, when. One receipt
+    acknowledges every message of a delivered batch: ``of`` and the ``also`` ids."""
 
     model_config = ConfigDict(extra="forbid")
 
     of: UUID
+    also: list[UUID] = Field(default_factory=list, max_length=10_000)
     status: str = Field(pattern="^(received|read)$")
     at: datetime

@@ -9,6 +9,7 @@ notice stays listed as cancelled, and its details are removed everywhere.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -30,6 +31,8 @@ from interlink.records.service import readable_in, validation_invalid
 from interlink.store import records as store
 from interlink.store import secretariat as sql
 from interlink.store.db import reading, transaction
+
+log = logging.getLogger(__name__)
 
 MAX_SUBJECT = 200
 MAX_TEXT = 10_000
@@ -163,7 +166,14 @@ def cancel(node: Node, actor: Actor, notice_id: str, *, reason: str) -> None:
                 Draft(
                     kind=Kind.NOTICE_CANCELLATION,
                     recipients=recipients,
-                    body=Body(text=reason, data={"notice": notice_id}),
+                    body=Body(
+                        text=reason,
+                        data=CancelData(
+                            notice=notice_id,
+                            kind=NoticeKind(found.notice_kind),
+                            published_at=found.published_at,
+                        ).model_dump(mode="json"),
+                    ),
                     subject="Notice cancelled",
                 ),
             )
@@ -230,6 +240,8 @@ def unread_count(node: Node, actor: Actor) -> int:
 
 
 def _keep(conn: Connection, ctx: Received) -> None:
+    """Keep a received notice; one cancelled before it arrived stays cancelled, without its
+    details (``add_notice`` changes nothing when the id is kept already)."""
     env = ctx.message.envelope
     data = NoticeData.model_validate(ctx.message.body.data)
     sql.add_notice(
@@ -248,9 +260,14 @@ def _keep(conn: Connection, ctx: Received) -> None:
 
 
 class CancelData(BaseModel):
+    """What a NOTICE_CANCELLATION's data holds: the notice, and (so that a cancellation that
+    overtakes its notice can be kept in its place) its kind and publication time."""
+
     model_config = ConfigDict(extra="ignore")
 
     notice: str = Field(min_length=1)
+    kind: NoticeKind = NoticeKind.WARNING
+    published_at: datetime | None = None
 
 
 @on(Kind.NOTICE)
@@ -265,4 +282,25 @@ def _on_cancellation(ctx: Received) -> None:
     if ctx.message.envelope.sender != SECRETARIAT or outlet.is_secretariat(ctx.node):
         return
     data = CancelData.model_validate(ctx.message.body.data)
-    sql.cancel_notice(ctx.conn, data.notice, datetime.now(UTC), ctx.message.body.text)
+    now = datetime.now(UTC)
+    if sql.get_notice(ctx.conn, data.notice) is None:
+        # The cancellation overtook its notice: keep it in the notice's place, cancelled and
+        # without details, so that the notice, when it arrives, finds it and stays cancelled.
+        sql.add_notice(
+            ctx.conn,
+            {
+                "id": data.notice,
+                "issuer": ctx.message.envelope.sender,
+                "notice_kind": data.kind.value,
+                "subject": None,
+                "text": None,
+                "person": None,
+                "message_id": None,
+                "published_at": data.published_at or now,
+                "cancelled_at": now,
+                "cancel_reason": ctx.message.body.text,
+            },
+        )
+        log.info("notice %s cancelled before it arrived", data.notice)
+        return
+    sql.cancel_notice(ctx.conn, data.notice, now, ctx.message.body.text)

@@ -25,7 +25,7 @@ from interlink.exchange import crypto
 from interlink.exchange.keys import encryption_public_key
 from interlink.exchange.messages import Draft, Envelope, Kind, SharedRecord
 from interlink.node import Node
-from interlink.protection.outgoing import outgoing_facts
+from interlink.protection.outgoing import outgoing_facts, refuse_victim_contacts
 from interlink.records.errors import Forbidden, Invalid
 from interlink.records.service import readable_in
 from interlink.store import exchange as store
@@ -223,10 +223,9 @@ def send(
         with store.write_lock(node.engine), transaction(node.engine) as conn:
             if draft.in_reply_to and store.get_message(conn, str(draft.in_reply_to)) is None:
                 raise Invalid(f"in_reply_to: no message {draft.in_reply_to}", field="in_reply_to")
-            attached = [
-                shared_record(node, readable_in(conn, actor, rid), as_suspect=suspect)
-                for rid in record_ids
-            ]
+            chosen = [readable_in(conn, actor, rid) for rid in record_ids]
+            refuse_victim_contacts(conn, chosen)  # a victim's contact details stay (issue 7)
+            attached = [shared_record(node, rec, as_suspect=suspect) for rec in chosen]
             if attached:
                 body = draft.body.model_copy(update={"records": [*draft.body.records, *attached]})
                 draft = draft.model_copy(update={"body": body})

@@ -22,16 +22,8 @@ from interlink.access import audit
 from interlink.access.policy import has_capability
 from interlink.access.roles import Actor, Capability
 from interlink.exchange import hits, outlet
-from interlink.identity import index
 from interlink.identity.prepare import PREPARED_COLUMNS, person_variants
-from interlink.identity.search import (
-    TF_COLUMNS,
-    _Search,
-    _tf_key,
-    key_counts,
-    parameters,
-    person_count,
-)
+from interlink.identity.search import parameters, person_count, score_stored_pair
 from interlink.node import Node
 from interlink.records.errors import Forbidden, Invalid
 from interlink.store import records as store
@@ -150,15 +142,11 @@ def _score_and_keep(conn: Any, node: Node, pairs: list[tuple[str, str]]) -> int:
         ra, rb = reported.get(a), reported.get(b)
         if ra is None or rb is None:
             continue  # withdrawn since the batch read it
-        run = _Search(conn, node.engine, params, sql.other_countries_clause(ra.owner), persons)
-        variants = run.stored_variants(a)
-        counted = {_tf_key(c, v[c]) for v in variants for c in TF_COLUMNS if v[c] is not None}
-        counts = key_counts(conn, node.engine, sorted(counted))
-        found = run.rank([index.scoring_form(v) for v in variants], [b], counts)
-        if not found or found[0].band not in hits.HIT_BANDS:
+        found = score_stored_pair(conn, node, a, b, params=params, persons=persons)
+        if found is None or found.band not in hits.HIT_BANDS:
             continue
         side_a = hits.Side(a, ra.owner, ra.origin_id)
         side_b = hits.Side(b, rb.owner, rb.origin_id)
-        if hits.upsert(conn, node, side_a, side_b, found[0], now):
+        if hits.upsert(conn, node, side_a, side_b, found, now):
             changed += 1
     return changed

@@ -23,7 +23,7 @@ from interlink.domain.values import parse_country
 from interlink.exchange import outlet
 from interlink.exchange.messages import SECRETARIAT, Body, Dissemination, Draft, Kind, SharedRecord
 from interlink.node import Node
-from interlink.protection.outgoing import outgoing_facts
+from interlink.protection.outgoing import outgoing_facts, refuse_victim_contacts
 from interlink.records.errors import Forbidden, Invalid
 from interlink.records.service import readable_in
 from interlink.store import records as store
@@ -142,6 +142,7 @@ def report(
                 for extra in _carried(conn, actor, rec.id):
                     if extra.provenance.origin_node is None:
                         chosen.setdefault(extra.id, extra)
+        refuse_victim_contacts(conn, chosen.values())  # a victim's contact details stay
         shared = [shared_record(node, rec, rules) for rec in chosen.values()]
         code = max((s.handling_code for s in shared), default=HandlingCode.H0)
         texts = sorted({s.handling_text for s in shared if s.handling_text})

@@ -27,7 +27,13 @@ from interlink.domain import model, registry
 from interlink.domain.provenance import Provenance
 from interlink.exchange import hits, outlet
 from interlink.exchange.handlers import Received, on
-from interlink.exchange.messages import Dissemination, Kind, RecordRef, SharedRecord
+from interlink.exchange.messages import (
+    RULES_CARRIED,
+    Dissemination,
+    Kind,
+    RecordRef,
+    SharedRecord,
+)
 from interlink.node import Node
 from interlink.protection.outgoing import is_victim
 from interlink.records.errors import Invalid
@@ -247,7 +253,8 @@ def _on_report(ctx: Received) -> None:
 @on(Kind.UPDATE)
 def _on_update(ctx: Received) -> None:
     """A new version of records: those reported here are replaced (the rest are copies the
-    transport keeps, or nothing the Secretariat holds)."""
+    transport keeps, or nothing the Secretariat holds); the owner's rules too when the
+    update carries them."""
     if not outlet.is_secretariat(ctx.node):
         return
     env = ctx.message.envelope
@@ -255,7 +262,8 @@ def _on_update(ctx: Received) -> None:
     known = sql.reported_by_origin(ctx.conn, env.sender, [str(r.record_id) for r in mine])
     reported = [r for r in mine if str(r.record_id) in known]
     if reported:
-        keep(ctx.conn, ctx.node, env.sender, str(env.id), reported, new_rules=False)
+        carried = ctx.message.body.data.get("dissemination") == RULES_CARRIED
+        keep(ctx.conn, ctx.node, env.sender, str(env.id), reported, new_rules=carried)
 
 
 @on(Kind.WITHDRAWAL)

@@ -460,3 +460,55 @@ def _collect(
     if issues is not None:
         issues.update(found_issues)
     return found
+
+
+# -- searches inside a caller's transaction (the Secretariat's hits and re-linking) --------
+
+
+def search_stored_in(
+    conn: Connection,
+    node: Node,
+    record_id: str,
+    visible: Any,
+    *,
+    params: Parameters | None = None,
+    persons: int | None = None,
+) -> list[Candidate]:
+    """The candidates for the stored person ``record_id`` among those the access filter
+    ``visible`` (SQL on ``records``) lets through, on the caller's connection (inside its
+    transaction, seeing what it wrote). No audit and no decisions: the caller does both."""
+    run = _Search(
+        conn,
+        node.engine,
+        params or parameters(node),
+        visible,
+        person_count(conn, node.engine) if persons is None else persons,
+    )
+    return run.run(run.stored_variants(record_id), record_id)
+
+
+def score_stored_pair(
+    conn: Connection,
+    node: Node,
+    record_id: str,
+    other_id: str,
+    *,
+    params: Parameters | None = None,
+    persons: int | None = None,
+) -> Candidate | None:
+    """``other_id`` scored as a candidate for ``record_id`` (both stored persons) with the
+    online model, on the caller's connection; None when it has no stored features."""
+    from sqlalchemy import true
+
+    run = _Search(
+        conn,
+        node.engine,
+        params or parameters(node),
+        true(),
+        person_count(conn, node.engine) if persons is None else persons,
+    )
+    variants = run.stored_variants(record_id)
+    counted = {_tf_key(c, v[c]) for v in variants for c in TF_COLUMNS if v[c] is not None}
+    counts = key_counts(conn, node.engine, sorted(counted))
+    found = run.rank([index.scoring_form(v) for v in variants], [other_id], counts)
+    return found[0] if found else None

@@ -10,15 +10,19 @@ the pattern (resolved); a dismissed alert opens again only if new records join i
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from interlink.network.patterns import BY_NAME, PATTERNS, Pattern, Result, majority_unit
 from interlink.store import network as store
+from interlink.store.db import transaction
+
+log = logging.getLogger(__name__)
 
 STATE = "alerts"  # where the incremental update stopped (network_state)
 SLACK = timedelta(seconds=5)  # a write that committed late is still seen on the next update
@@ -65,7 +69,7 @@ def _apply(
         existing.update(store.open_alerts_of(conn, pattern.name))
     else:
         existing = store.alerts_for_keys(conn, pattern.name, sorted(set(found) | result.examined))
-    units = store.facts_of(conn, sorted({i for f in result.found for i in f.record_ids}))
+    units = store.kinds_of(conn, sorted({i for f in result.found for i in f.record_ids}))
     opened = reopened = resolved = 0
     for key, f in found.items():
         unit = majority_unit(units[i][1] for i in f.record_ids if i in units)
@@ -134,9 +138,10 @@ def refresh(conn: Connection) -> RunReport:
     """The incremental update: the patterns around every record changed since the last one.
 
     Changes are found by their time (``updated_at``), looking back a few seconds for a write
-    that committed after a later one; the ids already done in that window are remembered so
-    that each change is examined once. Records changed by a bulk import are many: then the
-    patterns run in full."""
+    that committed after a later one; the changes already done in that window (id and time:
+    a record changed twice within it is examined twice) are remembered so that each change
+    is examined once. Persons decided the same, or no longer, are changes too. Records
+    changed by a bulk import are many: then the patterns run in full."""
     raw = store.get_state(conn, STATE)
     if raw is None:
         return run(conn)
@@ -146,7 +151,8 @@ def refresh(conn: Connection) -> RunReport:
     seen = set(state["seen"])
     since = max(mark - SLACK, full)
     rows = store.changed_since(conn, since, MAX_INCREMENTAL + len(seen) + 1)
-    todo = [(rid, at) for rid, at in rows if rid not in seen]
+    rows += store.decided_since(conn, since)
+    todo = [(rid, at) for rid, at in rows if _change(rid, at) not in seen]
     if not todo:
         return RunReport(0, 0, 0, 0, 0.0)
     if len(todo) > MAX_INCREMENTAL:
@@ -154,9 +160,71 @@ def refresh(conn: Connection) -> RunReport:
     report = run(conn, {rid for rid, _ in todo})
     new_mark = max(mark, max(at for _, at in rows))
     window = new_mark - SLACK
-    keep = [rid for rid, at in rows if at > window]
+    keep = [_change(rid, at) for rid, at in rows if at > window]
     _save_state(conn, full, new_mark, keep)
     return report
+
+
+def _change(record_id: str, at: datetime) -> str:
+    return f"{record_id}@{_utc(at).isoformat()}"
+
+
+def _utc(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def after_change(engine: Engine) -> RunReport | None:
+    """Bring alerts up to date right after records changed and committed (the record
+    service and the importer call this), so that an alert is raised without anyone opening
+    the alert pages. The change is committed already: if the update fails (two updates at
+    once raising the same alert), it is logged and the next update catches up, since it
+    works from the change times, not from this call."""
+    try:
+        with transaction(engine) as conn:
+            return refresh(conn)
+    except Exception as exc:  # never undo or hide the committed change
+        # the type only: a database error's text may hold the values of a record
+        log.warning("network alerts: update after a change failed (%s)", type(exc).__name__)
+        return None
+
+
+ERASED = "erased:"  # the key of an alert whose record was erased: no value stays in it
+
+
+def forget_record(conn: Connection, record_id: str) -> int:
+    """Before a record is erased (in the erasure's transaction): every alert that names it,
+    or whose key holds one of its identifiers (a phone, a document number or its series),
+    is re-keyed ``erased:<alert id>``, loses the record from its records and explanation, and
+    is resolved if it was open; its review history is kept, with a line saying why. A later
+    run raises a new alert if the others still form the pattern. Returns how many."""
+    keys = set()
+    for kind, value, _ in store.keys_of(conn, [record_id]):
+        keys.add(f"{kind}:{value}")
+        if kind == "document":
+            keys |= {f"series:{value[:-d]}" for d in range(1, 10) if len(value) >= d + 4}
+    hit = {a.id: a for a in store.alerts_naming(conn, {record_id})}
+    for pattern in PATTERNS:
+        hit.update(
+            {a.id: a for a in store.alerts_for_keys(conn, pattern.name, sorted(keys)).values()}
+        )
+    now = datetime.now(UTC)
+    for alert in hit.values():
+        details = {
+            k: ([x for x in v if x != record_id] if isinstance(v, list) else v)
+            for k, v in alert.details.items()
+            if v != record_id
+        }
+        store.update_alert(
+            conn,
+            alert.id,
+            now,
+            key=ERASED + alert.id,
+            status="resolved" if alert.status == "open" else alert.status,
+            record_ids=[i for i in alert.record_ids if i != record_id],
+            details=details,
+        )
+        store.add_review(conn, alert.id, "erased", "a record it named was erased", "system", now)
+    return len(hit)
 
 
 def validate_params(name: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -256,7 +256,7 @@ def step(
             pending[r.target] = r.other_kind
             raw.append(Edge(r.record, r.target, r.field))
         links: dict[str, str] = {}
-        for r in store.refs_to(conn, ids, visible, limit=None):
+        for r in store.refs_to(conn, ids, visible, limit=per_node + 1):
             if r.other_kind == "link":
                 links[r.record] = r.target
             elif room(r.target):

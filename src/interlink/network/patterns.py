@@ -92,6 +92,32 @@ def _document_holders(conn: Connection, values: list[str]) -> dict[str, dict[str
     return out
 
 
+def _same_person(conn: Connection, ids: set[str]) -> dict[str, str]:
+    """id → one id standing for the person: records a user decided are the same person
+    (``identity.decisions``, transitively) are one holder, not several."""
+    rep = {i: i for i in ids}
+    if not ids:
+        return rep
+    pairs: set[tuple[str, str]] = set()
+    seen, frontier = set(ids), set(ids)
+    while frontier:
+        found = store.same_pairs(conn, frontier)
+        pairs |= found
+        frontier = {i for p in found for i in p} - seen
+        seen |= frontier
+
+    def root(i: str) -> str:
+        while rep.setdefault(i, i) != i:
+            i = rep[i]
+        return i
+
+    for a, b in sorted(pairs):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            rep[max(ra, rb)] = min(ra, rb)
+    return {i: root(i) for i in ids}
+
+
 def _shared_document(conn: Connection, params: dict[str, Any], scope: set[str] | None) -> Result:
     result = Result()
     if scope is None:
@@ -100,14 +126,21 @@ def _shared_document(conn: Connection, params: dict[str, Any], scope: set[str] |
         ids = _scope_ids(conn, scope)
         values = sorted({v for k, v, _ in store.keys_of(conn, sorted(ids)) if k == "document"})
         result.examined = {f"document:{v}" for v in values}
-    for value, got in sorted(_document_holders(conn, values).items()):
+    found = {
+        v: g
+        for v, g in _document_holders(conn, values).items()
+        if len(g["holders"]) >= params["min_holders"]
+    }
+    person = _same_person(conn, {h for g in found.values() for h in g["holders"]})
+    for value, got in sorted(found.items()):
         holders = got["holders"]
-        if len(holders) >= params["min_holders"]:
+        persons = len({person[h] for h in holders})
+        if persons >= params["min_holders"]:
             result.found.append(
                 Found(
                     f"document:{value}",
                     sorted(holders | got["records"]),
-                    {"holders": sorted(holders), "count": len(holders)},
+                    {"holders": sorted(holders), "count": persons},
                 )
             )
     return result
@@ -394,13 +427,9 @@ def _contact_victims(conn: Connection, params: dict[str, Any], scope: set[str] |
     result = Result()
     n = params["min_victims"]
     values: dict[str, set[str]] = defaultdict(set)
-    if scope is None:
-        for kind in CONTACT_KEYS:
-            values[kind].update(store.shared_keys(conn, kind, 2))
-        linked = store.targets_shared(conn, "link", "target", n)
-        for kind, value, _ in store.keys_of(conn, linked):
-            if kind in CONTACT_KEYS:
-                values[kind].add(value)
+    if scope is None:  # one grouped query finds the contacts with enough victims
+        for kind, value in store.contact_victim_candidates(conn, CONTACT_KEYS, n, VICTIM):
+            values[kind].add(value)
     else:
         ids = _scope_ids(conn, scope)
         for kind, value, _ in store.keys_of(conn, sorted(ids)):
@@ -429,7 +458,7 @@ def _contact_victims(conn: Connection, params: dict[str, Any], scope: set[str] |
                 for value in contact_records.get(end.get("target", ""), ()):
                     if end.get("source"):
                         tied[value].add(end["source"])
-        facts = _kind_of(conn, {p for ps in tied.values() for p in ps})
+        facts = store.kinds_of(conn, sorted({p for ps in tied.values() for p in ps}))
         records_of = defaultdict(set)
         for rid, got in contact_records.items():
             for value in got:
@@ -459,11 +488,12 @@ def _contact_victims(conn: Connection, params: dict[str, Any], scope: set[str] |
 def _organization_victims(
     conn: Connection, params: dict[str, Any], scope: set[str] | None
 ) -> Result:
+    """Organizations tied to victims (incidents naming both, Links from a victim) across
+    countries. Over the whole store, two grouped queries give every tie at once; around
+    changed records, the same queries restricted to the organizations they touch."""
     result = Result()
-    if scope is None:
-        orgs = set(store.targets_shared(conn, "incident", "organizations", 1))
-        orgs |= set(store.targets_shared(conn, "link", "target", 1))
-    else:
+    only: list[str] | None = None
+    if scope is not None:
         ids = _scope_ids(conn, scope)
         facts = _kind_of(conn, ids)
         orgs = {k for k, v in facts.items() if v[0] == "organization"}
@@ -474,46 +504,34 @@ def _organization_victims(
         for v in facts.values():
             if v[0] == "incident":
                 orgs.update(str(o) for o in v[3].get("organizations", []))
-    kinds = _kind_of(conn, orgs)
-    orgs = {o for o in orgs if kinds.get(o, ("",))[0] == "organization"}
-    if scope is not None:
-        result.examined = {f"organization:{o}" for o in orgs}
+        kinds = store.kinds_of(conn, sorted(orgs))
+        only = sorted(o for o in orgs if kinds.get(o, ("",))[0] == "organization")
+        result.examined = {f"organization:{o}" for o in only}
+        if not only:
+            return result
     ties: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"victims": set(), "countries": set(), "records": set()}
     )
-    incidents = store.referrers(conn, "incident", "organizations", sorted(orgs))
-    inc_facts = _kind_of(conn, {i for _, i in incidents})
-    for org, incident in incidents:
-        f = inc_facts[incident][3]
-        victims = {str(v) for v in f.get("victims", [])}
-        if victims:
-            ties[org]["victims"] |= victims
-            ties[org]["records"].add(incident)
-            if f.get("country"):
-                ties[org]["countries"].add(f["country"])
-    links = [r for r, f, _ in store.referencing_records(conn, sorted(orgs)) if f == "target"]
-    ends: dict[str, dict[str, str]] = defaultdict(dict)
-    for rid, field_, target in store.references_of(conn, links):
-        ends[rid][field_] = target
-    persons = _kind_of(
-        conn,
-        {e.get("source", "") for e in ends.values()}
-        | {v for t in ties.values() for v in t["victims"]},
-    )
-    for link, end in ends.items():
-        source_id, org_id = end.get("source", ""), end.get("target", "")
-        if org_id in orgs and source_id in persons and persons[source_id][2] == VICTIM:
-            ties[org_id]["victims"].add(source_id)
-            ties[org_id]["records"].add(link)
-    for org, tie in sorted(ties.items()):
-        victims = {v for v in tie["victims"] if persons.get(v, ("", "", ""))[2] == VICTIM}
+    for org, incident, country, victim, category in store.organization_incidents(conn, only):
+        ties[org]["records"].add(incident)
+        if country:
+            ties[org]["countries"].add(country)
+        if category == VICTIM:
+            ties[org]["victims"].add(victim)
+    for org, link, victim in store.organization_links(conn, VICTIM, only):
+        ties[org]["victims"].add(victim)
+        ties[org]["records"].add(link)
+    enough = {o: t for o, t in ties.items() if len(t["victims"]) >= params["min_victims"]}
+    persons = _kind_of(conn, {v for t in enough.values() for v in t["victims"]})
+    for org, tie in sorted(enough.items()):
+        victims = tie["victims"]
         countries = set(tie["countries"])
         for victim in victims:  # where the victims come from, beside where they were exploited
-            pf = persons[victim][3]
+            pf = persons[victim][3] if victim in persons else {}
             countries.update(pf.get("nationalities") or [])
             if pf.get("birth_country"):
                 countries.add(pf["birth_country"])
-        if len(victims) >= params["min_victims"] and len(countries) >= params["min_countries"]:
+        if len(countries) >= params["min_countries"]:
             result.found.append(
                 Found(
                     f"organization:{org}",

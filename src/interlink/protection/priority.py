@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from interlink.domain import model
 from interlink.domain.codes import CasePriority, SubjectCategory
-from interlink.protection.common import add_working_days
+from interlink.protection.common import add_working_days, public_holidays
 from interlink.protection.context import RiskLevel, VictimContext
 from interlink.settings import Settings
 from interlink.store import protection as store
@@ -150,7 +150,7 @@ def score_case(
     if mine or child or urgent:
         last = case.provenance.updated_at
         start = last.date() if isinstance(last, datetime) else today
-        due = add_working_days(start, limit_days(settings, level_))
+        due = add_working_days(start, limit_days(settings, level_), public_holidays(settings))
         overdue = due < today
     reasons.sort(key=lambda r: -r.points)
     return Priority(case.id, sum(r.points for r in reasons), level_, reasons, due, overdue)

@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 from interlink.access import Actor, Capability, Role, audit, has_capability
 from interlink.domain.codes import VICTIM_ROLES
 from interlink.node import Node
-from interlink.protection.common import add_working_days, require, victim_in
+from interlink.protection.common import add_working_days, public_holidays, require, victim_in
 from interlink.protection.context import Consent, VictimContext
 from interlink.records.errors import Forbidden, Invalid, NotFound
 from interlink.store import protection as store
@@ -76,7 +76,9 @@ def _text(field: str, value: str | None, *, required: bool = False) -> str | Non
 def _due(node: Node, state: State, at: datetime) -> date | None:
     s = node.settings
     days = {State.REFERRED: s.referral_decision_days, State.ACCEPTED: s.referral_support_days}
-    return add_working_days(at.date(), days[state]) if state in days else None
+    if state not in days:
+        return None
+    return add_working_days(at.date(), days[state], public_holidays(s))
 
 
 def refer(

@@ -3,6 +3,8 @@
 Where a victim lives and how to reach them is masked in every view until a reader with the
 right to see the victim unmasks one record, for one request, with a stated reason (audited:
 ``records.read(..., unmask_reason=...)``). Lists, searches and exports are always masked.
+The same holds for the address, phone and handle records a contact link joins to a victim:
+they are the victim's contact details kept as records of their own.
 Here rather than in ``interlink.protection`` because ``records.service`` needs it and
 ``protection`` builds on ``records``.
 """
@@ -10,6 +12,7 @@ Here rather than in ``interlink.protection`` because ``records.service`` needs i
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -23,6 +26,12 @@ from interlink.store.records import StoredRecord
 PROTECTED_PERSON_FIELDS = ("addresses", "phones", "emails")
 # What a masked value reads as; a form that sends it back leaves the stored value unchanged.
 MASK = "[protected]"
+# The fields of a contact record (joined to a victim by a contact link) masked the same way.
+PROTECTED_CONTACT_FIELDS: dict[str, tuple[str, ...]] = {
+    "address": ("full", "street", "city", "postal_code", "region"),
+    "phone": ("number",),
+    "handle": ("value",),
+}
 
 
 def is_victim_record(rec: StoredRecord) -> bool:
@@ -102,3 +111,53 @@ def without_masked(facts: model.Facts) -> model.Facts:
         if MASK in (getattr(facts, f, None) or [])
     }
     return facts.model_copy(update=update) if update else facts
+
+
+# -- contact records joined to a victim -----------------------------------------------------
+
+
+def is_contact_record(rec: StoredRecord) -> bool:
+    return rec.kind in PROTECTED_CONTACT_FIELDS
+
+
+def contact_victims(conn: Connection, rec: StoredRecord) -> set[str]:
+    """The victims a contact record is joined to by a contact link (empty for other kinds)."""
+    if not is_contact_record(rec):
+        return set()
+    return protection_store.victims_of_contacts(conn, [rec.id]).get(rec.id, set())
+
+
+def masked_contact(rec: StoredRecord) -> StoredRecord:
+    """A contact record with its protected fields replaced by ``MASK``."""
+    update = {
+        f: MASK for f in PROTECTED_CONTACT_FIELDS.get(rec.kind, ()) if getattr(rec.facts, f, None)
+    }
+    return dataclasses.replace(rec, facts=rec.facts.model_copy(update=update))
+
+
+def is_masked_contact(rec: StoredRecord) -> bool:
+    """Whether a contact record was read masked (a page offers to unmask it)."""
+    return is_contact_record(rec) and any(
+        getattr(rec.facts, f, None) == MASK for f in PROTECTED_CONTACT_FIELDS[rec.kind]
+    )
+
+
+def masked_in(conn: Connection, recs: Sequence[StoredRecord]) -> list[StoredRecord]:
+    """The records as every reader sees them: a victim's protected fields masked, and those of
+    contact records joined to a victim (one query for the lot)."""
+    contacts = [r.id for r in recs if is_contact_record(r)]
+    joined = protection_store.victims_of_contacts(conn, contacts) if contacts else {}
+    return [masked_contact(r) if r.id in joined else masked(r) for r in recs]
+
+
+def protected_field_names(rec: StoredRecord) -> list[str]:
+    """The names of the fields an unmasking shows (for its audit entry: never the values)."""
+    if is_contact_record(rec):
+        return list(PROTECTED_CONTACT_FIELDS[rec.kind])
+    return list(PROTECTED_PERSON_FIELDS)
+
+
+def keep_masked_contact(changes: dict[str, Any], kind: str) -> dict[str, Any]:
+    """Changes without the contact fields a masked form sent back (the stored values stay)."""
+    fields = PROTECTED_CONTACT_FIELDS.get(kind, ())
+    return {k: v for k, v in changes.items() if not (k in fields and v == MASK)}

@@ -152,6 +152,7 @@ def erase(node: Node, actor: Actor, record_id: str, *, reason: str) -> list[str]
         rec = locked_for(conn, actor, Action.DELETE, record_id)
         changed = _detach(conn, node, record_id)
         orphans = _photos_only_here(conn, rec)
+        _forget_in_alerts(conn, record_id)
         store.remove(conn, record_id)
         if orphans:
             conn.execute(delete(files).where(files.c.sha256.in_(orphans)))
@@ -169,6 +170,13 @@ def erase(node: Node, actor: Actor, record_id: str, *, reason: str) -> list[str]
         photo_path(node, sha256).unlink(missing_ok=True)
     flush_erased_pages(node)
     return changed
+
+
+def _forget_in_alerts(conn: Connection, record_id: str) -> None:
+    """No pattern alert keeps the erased record or one of its values in its key (issue 9)."""
+    from interlink.network.alerts import forget_record  # the network reads the records
+
+    forget_record(conn, record_id)
 
 
 def flush_erased_pages(node: Node) -> None:

@@ -184,8 +184,11 @@ def create(
         store.insert_many(conn, [row], [facts])
         audit.write(conn, node.audit_key, actor, "create", record_kind=kind, record_id=rid)
         created = store.get(conn, rid)
-    assert created is not None
-    return created
+        assert created is not None
+        # Masked like every read: the answer goes to logs, caches and browsers (issue 7).
+        shown = protected.masked_in(conn, [created])[0]
+    _patterns_changed(node)
+    return shown
 
 
 def locked_for(
@@ -248,21 +251,39 @@ def read(
             purpose=purpose,
             outcome="refused" if refused else "ok",
         )
-        unmask = not refused and unmask_reason is not None and protected.has_protected(rec)
-        if unmask:
-            audit.write(
-                conn,
-                node.audit_key,
-                actor,
-                "unmask",
-                record_kind=rec.kind,
-                record_id=record_id,
-                purpose=(unmask_reason or "").strip(),
-                details={"fields": list(protected.PROTECTED_PERSON_FIELDS)},
-            )
+        if refused:
+            shown = rec
+        else:
+            victims = protected.contact_victims(conn, rec)
+            has = protected.has_protected(rec) or bool(victims)
+            unmask = has and unmask_reason is not None
+            if unmask and victims and not _may_read_any(conn, actor, victims):
+                raise Forbidden(
+                    "unmask_reason: these contact details are a victim's; only those who may "
+                    "see the victim may unmask them"
+                )
+            if unmask:
+                audit.write(
+                    conn,
+                    node.audit_key,
+                    actor,
+                    "unmask",
+                    record_kind=rec.kind,
+                    record_id=record_id,
+                    purpose=(unmask_reason or "").strip(),
+                    details={"fields": protected.protected_field_names(rec)},
+                )
+            shown = rec if unmask else protected.masked_in(conn, [rec])[0]
     if refused:
         raise NotFound(f"no record {record_id}")
-    return rec if unmask else protected.masked(rec)
+    return shown
+
+
+def _may_read_any(conn: Connection, actor: Actor, record_ids: set[str]) -> bool:
+    return any(
+        permits(actor, Action.READ, _meta(r, conn))
+        for r in store.get_many(conn, sorted(record_ids))
+    )
 
 
 def update(
@@ -291,7 +312,8 @@ def update(
                 "reload it and apply your change again"
             )
         data = rec.facts.model_dump(mode="json")
-        data.update(protected.keep_masked(changes or {}, rec.facts))
+        kept = protected.keep_masked_contact(changes or {}, rec.kind)
+        data.update(protected.keep_masked(kept, rec.facts))
         facts = _validate(registry.BY_NAME[rec.kind].facts, data, node)
         _keep_role_change(conn, actor, rec, facts, reason)
         prov_data = rec.provenance.model_dump(exclude={"evaluation"})
@@ -329,8 +351,10 @@ def update(
             details={"fields": changed},
         )
         updated = store.get(conn, record_id)
-    assert updated is not None
-    return protected.masked(updated)
+        assert updated is not None
+        shown = protected.masked_in(conn, [updated])[0]
+    _patterns_changed(node)
+    return shown
 
 
 def _keep_role_change(
@@ -404,6 +428,14 @@ def delete(
             record_id=record_id,
             purpose=reason,
         )
+    _patterns_changed(node)
+
+
+def _patterns_changed(node: Node) -> None:
+    """Pattern alerts around the changed record, once it is committed (issue 9)."""
+    from interlink.network.alerts import after_change  # the network reads through this module
+
+    after_change(node.engine)
 
 
 @dataclass(frozen=True)
@@ -440,7 +472,8 @@ def list_records(
                 "total": total,
             },
         )
-    return Page([protected.masked(r) for r in items], total, limit, offset)
+        shown = protected.masked_in(conn, items)
+    return Page(shown, total, limit, offset)
 
 
 def _filter_keys(flt: store.ListFilter) -> list[str]:
@@ -510,7 +543,7 @@ def search(
                 "returned": [r.id for r in found],
             },
         )
-    return [protected.masked(r) for r in found]
+        return protected.masked_in(conn, found)
 
 
 def export(
@@ -553,12 +586,32 @@ def export(
     log("started")  # before the first record leaves, whether or not the export completes
     count = 0
     with reading(node.engine) as conn:
-        for rec in store.iter_records(conn, flt, visible):
-            if protected.is_victim_record(rec):  # no grant exports victims; never, whatever
-                continue
+        for rec in _leaving(conn, store.iter_records(conn, flt, visible)):
             count += 1
             yield rec
     log("ok", count=count)
+
+
+def _leaving(
+    conn: Connection, found: Iterator[store.StoredRecord], batch: int = 500
+) -> Iterator[store.StoredRecord]:
+    """The records that may leave the node: never a victim (no grant exports victims; never,
+    whatever), nor an address, phone or handle a contact link joins to a victim."""
+    pending: list[store.StoredRecord] = []
+
+    def release() -> list[store.StoredRecord]:
+        contacts = [r.id for r in pending if protected.is_contact_record(r)]
+        joined = protection_store.victims_of_contacts(conn, contacts) if contacts else {}
+        return [r for r in pending if r.id not in joined]
+
+    for rec in found:
+        if protected.is_victim_record(rec):
+            continue
+        pending.append(rec)
+        if len(pending) >= batch:
+            yield from release()
+            pending = []
+    yield from release()
 
 
 def resolve_id(node: Node, text: str) -> str:

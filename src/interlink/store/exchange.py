@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, sele
 from sqlalchemy.exc import IntegrityError
 
 from interlink.store.schema import (
+    exchange_dead_letters,
     exchange_messages,
     exchange_nodes,
     exchange_outbox,
@@ -160,6 +161,29 @@ def get_message(conn: Connection, message_id: str) -> StoredMessage | None:
     return _message(row) if row else None
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What the inbox needs to know of a message id it has stored already."""
+
+    direction: str
+    sender: str
+    digest: str
+    last_sent: datetime | None
+
+
+def seen_messages(conn: Connection, message_ids: Sequence[str]) -> dict[str, Seen]:
+    """The stored messages among ``message_ids`` (one query for a whole batch)."""
+    if not message_ids:
+        return {}
+    c = exchange_messages.c
+    rows = conn.execute(
+        select(c.id, c.direction, c.sender, c.digest, c.last_sent).where(
+            c.id.in_(list(message_ids))
+        )
+    )
+    return {r.id: Seen(r.direction, r.sender, r.digest, r.last_sent) for r in rows}
+
+
 def packet_of(conn: Connection, message_id: str) -> str | None:
     return conn.execute(
         select(exchange_messages.c.packet).where(exchange_messages.c.id == message_id)
@@ -290,6 +314,60 @@ def claim(
     )
 
 
+@dataclass(frozen=True)
+class Leased:
+    """An outbox row claimed for one attempt, with what posting it needs."""
+
+    message_id: str
+    recipient: str
+    attempts: int
+    packet: str | None
+
+
+def claim_batch(
+    conn: Connection, now: datetime, limit: int, token: str, lease: float
+) -> list[Leased]:
+    """Take up to ``limit`` due rows for ``lease`` seconds in two statements, oldest first.
+
+    The UPDATE repeats the due condition, so of two workers racing for a row exactly one
+    changes it (both databases lock the row and PostgreSQL re-checks the condition); each
+    claim has its own ``token``, so the SELECT finds exactly the rows this UPDATE took."""
+    o = exchange_outbox.c
+    candidates = [
+        (r.message_id, r.recipient)
+        for r in conn.execute(
+            select(o.message_id, o.recipient)
+            .where(_claimable(now))
+            .order_by(o.next_attempt_at, o.message_id)
+            .limit(limit)
+        )
+    ]
+    if not candidates:
+        return []
+    by_recipient: dict[str, list[str]] = {}
+    for message_id, recipient in candidates:
+        by_recipient.setdefault(recipient, []).append(message_id)
+    for recipient, ids in by_recipient.items():
+        conn.execute(
+            update(exchange_outbox)
+            .where(o.recipient == recipient, o.message_id.in_(ids), _claimable(now))
+            .values(
+                lease_until=now + timedelta(seconds=lease),
+                leased_by=token,
+                attempts=o.attempts + 1,
+            )
+        )
+    rows = conn.execute(
+        select(o.message_id, o.recipient, o.attempts, exchange_messages.c.packet)
+        .select_from(
+            exchange_outbox.outerjoin(exchange_messages, exchange_messages.c.id == o.message_id)
+        )
+        .where(o.leased_by == token)
+        .order_by(o.recipient, o.message_id)
+    )
+    return [Leased(r.message_id, r.recipient, int(r.attempts), r.packet) for r in rows]
+
+
 def attempts_of(conn: Connection, message_id: str, recipient: str) -> int:
     return int(
         conn.execute(
@@ -352,6 +430,33 @@ def advance_status(
         .values(**values)
     )
     return True
+
+
+def advance_statuses(
+    conn: Connection, message_ids: Sequence[str], recipient: str, status: str, at: datetime
+) -> int:
+    """A receipt for many messages at once (one UPDATE): received or read, never backwards.
+    A row still queued (the receipt overtook the answer to our post) is delivered too."""
+    if not message_ids:
+        return 0
+    o = exchange_outbox.c
+    lower = [s for s, order in STATUS_ORDER.items() if order < STATUS_ORDER[status]]
+    return int(
+        conn.execute(
+            update(exchange_outbox)
+            .where(o.message_id.in_(list(message_ids)), o.recipient == recipient)
+            .where(o.status.in_(lower))
+            .values(
+                {
+                    "status": status,
+                    f"{status}_at": at,
+                    "delivered_at": func.coalesce(o.delivered_at, at),
+                    "lease_until": None,
+                    "leased_by": None,
+                }
+            )
+        ).rowcount
+    )
 
 
 def statuses(conn: Connection, message_id: str) -> list[dict[str, Any]]:
@@ -453,6 +558,24 @@ def holders(conn: Connection, record_id: str) -> dict[str, bool]:
     return found
 
 
+def last_sent_version(conn: Connection, record_id: str, recipient: str) -> dict[str, Any] | None:
+    """The record as it last went to ``recipient`` (a SharedRecord as JSON), or None."""
+    s, m = exchange_shared.c, exchange_messages.c
+    body = conn.execute(
+        select(m.body)
+        .select_from(exchange_shared.join(exchange_messages, m.id == s.message_id))
+        .where(s.record_id == record_id, s.recipient == recipient, s.withdrawn_at.is_(None))
+        .order_by(s.sent_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if body is None:
+        return None
+    for rec in json.loads(body).get("records", []):
+        if rec.get("record_id") == record_id:
+            return dict(rec)
+    return None
+
+
 def mark_withdrawn(conn: Connection, record_id: str, at: datetime) -> None:
     conn.execute(
         update(exchange_shared)
@@ -469,3 +592,53 @@ def copies_of(conn: Connection, origin_node: str, origin_id: str) -> list[str]:
         )
     )
     return [r.id for r in rows]
+
+
+def failed_rows(conn: Connection, limit: int = 100) -> list[dict[str, Any]]:
+    """Outbox rows that will not be posted again (refused, or given up after their attempts)."""
+    o = exchange_outbox.c
+    m = exchange_messages.c
+    rows = conn.execute(
+        select(o.message_id, o.recipient, o.attempts, o.last_error, m.kind, m.created)
+        .select_from(exchange_outbox.join(exchange_messages, m.id == o.message_id))
+        .where(o.status == "failed")
+        .order_by(m.created.desc())
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in rows]
+
+
+# -- dead letters ------------------------------------------------------------------------
+
+
+def add_dead_letter(conn: Connection, row: dict[str, Any]) -> bool:
+    """Keep a message no handler could process; False when its id is kept already."""
+    found = conn.execute(
+        select(exchange_dead_letters.c.message_id).where(
+            exchange_dead_letters.c.message_id == row["message_id"]
+        )
+    ).first()
+    if found is not None:
+        return False
+    conn.execute(insert(exchange_dead_letters).values(**row))
+    return True
+
+
+def dead_letter_ids(conn: Connection, message_ids: Sequence[str]) -> dict[str, str]:
+    """Dead letters among ``message_ids`` → their error ids."""
+    if not message_ids:
+        return {}
+    d = exchange_dead_letters.c
+    rows = conn.execute(select(d.message_id, d.error_id).where(d.message_id.in_(message_ids)))
+    return {r.message_id: r.error_id for r in rows}
+
+
+def list_dead_letters(conn: Connection, limit: int = 100) -> list[dict[str, Any]]:
+    """Dead letters, newest first, without their bodies (ids, sender, kind, error)."""
+    d = exchange_dead_letters.c
+    rows = conn.execute(
+        select(d.message_id, d.sender, d.kind, d.at, d.error_id, d.error)
+        .order_by(d.at.desc())
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in rows]

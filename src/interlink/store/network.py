@@ -15,10 +15,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from interlink.store.schema import (
     identifiers,
+    identity_decisions,
+    network_alert_records,
     network_alert_reviews,
     network_alerts,
     network_pattern_settings,
@@ -333,6 +346,22 @@ def changed_since(conn: Connection, since: datetime, limit: int) -> list[tuple[s
     return [(r[0], r[1]) for r in rows]
 
 
+def decided_since(conn: Connection, since: datetime) -> list[tuple[str, datetime]]:
+    """(person, time) for both persons of every identity decision made or undone since."""
+    d = identity_decisions
+    out: list[tuple[str, datetime]] = []
+    for column in (d.c.decided_at, d.c.undone_at):
+        rows = conn.execute(select(d.c.left_id, d.c.right_id, column).where(column > since))
+        out += [(str(i), _aware(r[2])) for r in rows for i in (r[0], r[1])]
+    return out
+
+
+def _aware(value: Any) -> datetime:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def latest_change(conn: Connection) -> datetime:
     value = conn.execute(select(func.max(records.c.updated_at))).scalar_one_or_none()
     if value is None:
@@ -410,8 +439,36 @@ def open_alerts_of(conn: Connection, pattern: str) -> dict[str, AlertRow]:
 
 def open_alerts_naming(conn: Connection, record_ids: set[str]) -> list[AlertRow]:
     """Open alerts that name any of these records (to be checked again)."""
-    rows = conn.execute(select(network_alerts).where(network_alerts.c.status == "open"))
-    return [a for a in map(_alert, rows) if record_ids.intersection(a.record_ids)]
+    return [a for a in alerts_naming(conn, record_ids) if a.status == "open"]
+
+
+def alerts_naming(conn: Connection, record_ids: set[str]) -> list[AlertRow]:
+    """Every alert that names any of these records (through ``network_alert_records``)."""
+    found: set[str] = set()
+    for part in _chunks(sorted(record_ids)):
+        found |= {
+            r[0]
+            for r in conn.execute(
+                select(network_alert_records.c.alert_id).where(
+                    network_alert_records.c.record_id.in_(part)
+                )
+            )
+        }
+    out: list[AlertRow] = []
+    for part in _chunks(sorted(found)):
+        out += map(
+            _alert, conn.execute(select(network_alerts).where(network_alerts.c.id.in_(part)))
+        )
+    return out
+
+
+def _name_records(conn: Connection, alert_id: str, record_ids: Sequence[str]) -> None:
+    conn.execute(delete(network_alert_records).where(network_alert_records.c.alert_id == alert_id))
+    if record_ids:
+        conn.execute(
+            insert(network_alert_records),
+            [{"alert_id": alert_id, "record_id": r} for r in sorted(set(record_ids))],
+        )
 
 
 def insert_alert(
@@ -437,6 +494,7 @@ def insert_alert(
             updated_at=now,
         )
     )
+    _name_records(conn, alert_id, record_ids)
     return alert_id
 
 
@@ -446,6 +504,8 @@ def update_alert(conn: Connection, alert_id: str, now: datetime, **values: Any) 
         .where(network_alerts.c.id == alert_id)
         .values(updated_at=now, **values)
     )
+    if "record_ids" in values:
+        _name_records(conn, alert_id, values["record_ids"])
 
 
 def add_review(
@@ -575,3 +635,152 @@ def document_series_members(conn: Connection, prefix: str) -> list[tuple[str, st
         )
     )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+# -- whole-store pattern queries (a full run: one grouped query instead of a loop) ---------
+
+
+def kinds_of(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    """id → (kind, owning unit, subject category): what most checks need, without reading
+    and parsing the facts (the bulk of a record row)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for part in _chunks(sorted(set(ids))):
+        rows = conn.execute(
+            select(
+                records.c.id, records.c.kind, records.c.owning_unit, records.c.subject_category
+            ).where(records.c.id.in_(part))
+        )
+        out.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+    return out
+
+
+def contact_victim_candidates(
+    conn: Connection, kinds: Sequence[str], min_victims: int, victim: str
+) -> list[tuple[str, str]]:
+    """(kind, value) of contacts tied to at least ``min_victims`` victims, in one grouped
+    query: victims reported with the value, and victims linked (as a Link's source) to a
+    phone, address or handle record reported with it."""
+    holder = records.alias("cv_holder")
+    direct = (
+        select(identifiers.c.kind, identifiers.c.value, holder.c.id.label("victim"))
+        .join(holder, holder.c.id == identifiers.c.record_id)
+        .where(
+            identifiers.c.kind.in_(list(kinds)),
+            holder.c.kind == "person",
+            holder.c.subject_category == victim,
+        )
+    )
+    contact = records.alias("cv_contact")
+    to_target = refs.alias("cv_target")
+    from_source = refs.alias("cv_source")
+    source = records.alias("cv_person")
+    linked = (
+        select(identifiers.c.kind, identifiers.c.value, source.c.id.label("victim"))
+        .join(contact, contact.c.id == identifiers.c.record_id)
+        .join(to_target, and_(to_target.c.target_id == contact.c.id, to_target.c.field == "target"))
+        .join(
+            from_source,
+            and_(from_source.c.record_id == to_target.c.record_id, from_source.c.field == "source"),
+        )
+        .join(source, source.c.id == from_source.c.target_id)
+        .where(
+            identifiers.c.kind.in_(list(kinds)),
+            contact.c.kind.in_(["phone", "address", "handle"]),
+            source.c.subject_category == victim,
+        )
+    )
+    both = direct.union_all(linked).subquery("cv_ties")
+    query = (
+        select(both.c.kind, both.c.value)
+        .group_by(both.c.kind, both.c.value)
+        .having(func.count(func.distinct(both.c.victim)) >= min_victims)
+    )
+    return [(r[0], r[1]) for r in conn.execute(query)]
+
+
+def organization_incidents(
+    conn: Connection, orgs: Sequence[str] | None = None
+) -> list[tuple[str, str, str | None, str, str | None]]:
+    """(organization, incident, incident's country, victim named, their category) for every
+    incident naming an organization and a victim; over the whole store, or only these
+    organizations."""
+    by_org = refs.alias("oi_org")
+    by_victim = refs.alias("oi_victim")
+    org = records.alias("oi_organization")
+    person = records.alias("oi_person")
+    query = (
+        select(
+            by_org.c.target_id,
+            records.c.id,
+            fact_text("country"),
+            by_victim.c.target_id,
+            person.c.subject_category,
+        )
+        .join(records, records.c.id == by_org.c.record_id)
+        .join(org, org.c.id == by_org.c.target_id)
+        .join(
+            by_victim,
+            and_(by_victim.c.record_id == records.c.id, by_victim.c.field == "victims"),
+        )
+        .outerjoin(person, person.c.id == by_victim.c.target_id)
+        .where(
+            by_org.c.field == "organizations",
+            records.c.kind == "incident",
+            org.c.kind == "organization",
+        )
+    )
+    rows = _maybe_in(conn, query, by_org.c.target_id, orgs)
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def organization_links(
+    conn: Connection, victim: str, orgs: Sequence[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(organization, link, victim) for every Link from a victim to an organization."""
+    to_org = refs.alias("ol_org")
+    from_victim = refs.alias("ol_victim")
+    org = records.alias("ol_organization")
+    person = records.alias("ol_person")
+    query = (
+        select(to_org.c.target_id, to_org.c.record_id, from_victim.c.target_id)
+        .join(org, org.c.id == to_org.c.target_id)
+        .join(
+            from_victim,
+            and_(from_victim.c.record_id == to_org.c.record_id, from_victim.c.field == "source"),
+        )
+        .join(person, person.c.id == from_victim.c.target_id)
+        .where(
+            to_org.c.field == "target",
+            org.c.kind == "organization",
+            person.c.subject_category == victim,
+        )
+    )
+    return [(r[0], r[1], r[2]) for r in _maybe_in(conn, query, to_org.c.target_id, orgs)]
+
+
+def _maybe_in(
+    conn: Connection, query: Select[Any], column: ColumnElement[Any], only: Sequence[str] | None
+) -> list[Any]:
+    """The query's rows over everything, or where ``column`` is one of ``only`` (chunked)."""
+    if only is None:
+        return list(conn.execute(query))
+    out: list[Any] = []
+    for part in _chunks(sorted(set(only))):
+        out += list(conn.execute(query.where(column.in_(part))))
+    return out
+
+
+def same_pairs(conn: Connection, ids: Iterable[str]) -> set[tuple[str, str]]:
+    """Active 'same person' decisions (``identity.decisions``) touching these records."""
+    d = identity_decisions
+    out: set[tuple[str, str]] = set()
+    for part in _chunks(sorted(set(ids))):
+        rows = conn.execute(
+            select(d.c.left_id, d.c.right_id).where(
+                d.c.undone_at.is_(None),
+                d.c.verdict == "same",
+                or_(d.c.left_id.in_(part), d.c.right_id.in_(part)),
+            )
+        )
+        out |= {(str(r[0]), str(r[1])) for r in rows}
+    return out

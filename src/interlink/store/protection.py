@@ -7,13 +7,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, exists, insert, or_, select, update
 
 from interlink.store.schema import (
     case_assignments,
+    identifiers,
     records,
     referral_events,
     referrals,
@@ -73,6 +74,80 @@ def victim_access(conn: Connection, record_id: str) -> tuple[frozenset[str], boo
         select(victim_profiles.c.risk_level).where(victim_profiles.c.record_id == record_id)
     ).scalar()
     return frozenset(team), risk == HIGH
+
+
+# -- contact records of victims ------------------------------------------------------------------
+
+# The kinds a contact link joins a person to: where they live and how to reach them.
+CONTACT_KINDS = ("address", "phone", "handle")
+# Identifier kinds that are contact details (the network's shared phones, e-mails, addresses).
+CONTACT_KEY_KINDS = ("phone", "email", "handle", "address")
+_CHUNK = 500
+
+
+def _chunked(items: Sequence[Any]) -> list[Sequence[Any]]:
+    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+
+
+def victims_of_contacts(conn: Connection, contact_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Of these address, phone and handle records, those a link joins to a victim: the ids of
+    the victims each is joined to (a contact link goes from the person to the record)."""
+    found: dict[str, set[str]] = {}
+    wanted = sorted({str(i) for i in contact_ids})
+    if not wanted:
+        return found
+    src, tgt, victim = refs.alias("vc_source"), refs.alias("vc_target"), records.alias("vc_victim")
+    for part in _chunked(wanted):
+        rows = conn.execute(
+            select(tgt.c.target_id, victim.c.id)
+            .select_from(
+                tgt.join(
+                    src, and_(src.c.record_id == tgt.c.record_id, src.c.field == "source")
+                ).join(victim, victim.c.id == src.c.target_id)
+            )
+            .where(
+                tgt.c.field == "target",
+                tgt.c.target_id.in_(list(part)),
+                victim.c.subject_category == "victim",
+            )
+        )
+        for contact, victim_id in rows:
+            found.setdefault(str(contact), set()).add(str(victim_id))
+    return found
+
+
+def protected_keys(conn: Connection, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of these (kind, value) identifiers, those that are a victim's contact details: held by
+    a victim's record, or by a contact record linked to a victim."""
+    wanted = sorted({(k, v) for k, v in keys if k in CONTACT_KEY_KINDS})
+    found: set[tuple[str, str]] = set()
+    holders: dict[str, set[tuple[str, str]]] = {}  # contact record id -> its keys
+    for part in _chunked(wanted):
+        by_kind: dict[str, list[str]] = {}
+        for kind, value in part:
+            by_kind.setdefault(kind, []).append(value)
+        cond = or_(
+            *(and_(identifiers.c.kind == k, identifiers.c.value.in_(v)) for k, v in by_kind.items())
+        )
+        rows = conn.execute(
+            select(
+                identifiers.c.kind,
+                identifiers.c.value,
+                identifiers.c.record_id,
+                records.c.kind,
+                records.c.subject_category,
+            )
+            .select_from(identifiers.join(records, records.c.id == identifiers.c.record_id))
+            .where(cond)
+        )
+        for kind, value, rid, rkind, category in rows:
+            if category == "victim":
+                found.add((kind, value))
+            elif rkind in CONTACT_KINDS:
+                holders.setdefault(str(rid), set()).add((kind, value))
+    for rid in victims_of_contacts(conn, sorted(holders)):
+        found |= holders[rid]
+    return found
 
 
 # -- case teams ------------------------------------------------------------------------------
@@ -355,6 +430,35 @@ def set_state(
         .where(referrals.c.id == referral_id)
         .values(state=state, state_since=at, due=due)
     )
+
+
+def backdate(conn: Connection, referral_id: str, by: timedelta) -> None:
+    """Move a referral and its events ``by`` into the past (the demo's overdue referral)."""
+    row = conn.execute(
+        select(referrals.c.created_at, referrals.c.state_since, referrals.c.due).where(
+            referrals.c.id == referral_id
+        )
+    ).first()
+    if row is None:
+        return
+    conn.execute(
+        update(referrals)
+        .where(referrals.c.id == referral_id)
+        .values(
+            created_at=row.created_at - by,
+            state_since=row.state_since - by,
+            due=row.due - by if row.due else None,
+        )
+    )
+    events_ = conn.execute(
+        select(referral_events.c.id, referral_events.c.at).where(
+            referral_events.c.referral_id == referral_id
+        )
+    ).all()
+    for event_id, at in events_:
+        conn.execute(
+            update(referral_events).where(referral_events.c.id == event_id).values(at=at - by)
+        )
 
 
 def add_event(conn: Connection, referral_id: str, event: Event) -> None:

@@ -151,6 +151,8 @@ records = Table(
     UniqueConstraint("external_ref", "kind", name="uq_records_external_ref_kind"),
     Index("ix_records_kind_unit", "kind", "owning_unit"),
     Index("ix_records_review_date", "review_date"),
+    # The incremental alert update finds what changed since it last ran (migration 0013).
+    Index("ix_records_updated_at", "updated_at"),
 )
 
 # The index tables have unique indexes rather than primary keys: a large import on SQLite
@@ -381,6 +383,25 @@ exchange_shared = Table(
     PrimaryKeyConstraint("record_id", "recipient", "message_id", name="pk_exchange_shared"),
 )
 
+# Messages that passed every check but that this node can never process (a handler failed
+# with an unexpected error): kept with the error's id (the incident in the log) for an
+# administrator, and answered with a permanent refusal so the sender stops retrying
+# (migration 0012). The body is in clear, as in exchange_messages.
+exchange_dead_letters = Table(
+    "exchange_dead_letters",
+    metadata,
+    Column("message_id", Uuid, primary_key=True),
+    Column("sender", String(8), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("error_id", String(40), nullable=False),
+    Column("error", String(200), nullable=False),  # the error's class, never its text
+    Column("digest", String(64), nullable=False),
+    Column("envelope", Text, nullable=False),  # JSON
+    Column("body", Text, nullable=False),  # JSON
+    Index("ix_exchange_dead_letters_at", "at"),
+)
+
 # Copies of other nodes' records are found by their origin (update, withdrawal, forwarding).
 ix_records_origin = Index(
     "ix_records_origin_node_origin_id", records.c.origin_node, records.c.origin_id
@@ -605,11 +626,20 @@ network_alerts = Table(
     Column("details", JsonType, nullable=False),
     Column("first_seen", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
-    CheckConstraint(
-        "status IN ('open', 'dismissed', 'resolved')", name="ck_network_alerts_status"
-    ),
+    CheckConstraint("status IN ('open', 'dismissed', 'resolved')", name="ck_network_alerts_status"),
     Index("ux_network_alerts_pattern_key", "pattern", "key", unique=True),
     Index("ix_network_alerts_unit_status", "owning_unit", "status"),
+)
+
+# Which records an alert names (migration 0013): the incremental update and an erasure find
+# the alerts of a record through it instead of reading every alert.
+network_alert_records = Table(
+    "network_alert_records",
+    metadata,
+    Column("alert_id", Uuid, ForeignKey("network_alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("record_id", Uuid, nullable=False),
+    Index("ux_network_alert_records_alert_record", "alert_id", "record_id", unique=True),
+    Index("ix_network_alert_records_record_id", "record_id"),
 )
 
 # Who dismissed or reopened an alert, when and why: kept, never overwritten.

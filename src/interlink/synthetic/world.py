@@ -115,9 +115,15 @@ def demo_units(countries: int | Sequence[str] = 6, seed: int = 0) -> list[tuple[
     return units
 
 
+def welfare_unit(country: str) -> str:
+    """The unit of a country's demo welfare agency, where its welfare officer works."""
+    return f"{country}-WELFARE"
+
+
 def demo_users(units: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """(username, role, unit code): every role in each country's first unit ("ua.analyst"),
-    an investigator, analyst and supervisor in its other units ("ua-border.analyst")."""
+    an investigator, analyst and supervisor in its other units ("ua-border.analyst"). The
+    welfare officer ("ua.welfare_officer") works for the country's welfare agency."""
     users: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for code, _name, country in units:
@@ -125,7 +131,8 @@ def demo_users(units: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, st
         seen.add(country)
         prefix = country.lower() if first else code.lower()
         users += [
-            (f"{prefix}.{role}", role, code) for role in (USER_ROLES if first else _UNIT_ROLES)
+            (f"{prefix}.{role}", role, welfare_unit(country) if role == "welfare_officer" else code)
+            for role in (USER_ROLES if first else _UNIT_ROLES)
         ]
     return users
 

@@ -414,6 +414,10 @@ def import_file(
     finally:
         if rejects is not None:
             rejects.close()
+    if report.written:  # pattern alerts around what came in, in one pass (issue 9)
+        from interlink.network.alerts import after_change
+
+        after_change(node.engine)
     if progress is not None:
         progress(report.rows_read)
     return report

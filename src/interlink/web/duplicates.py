@@ -15,14 +15,14 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from interlink.access.policy import RecordMeta, has_capability, permits
+from interlink.access.policy import has_capability, permits
 from interlink.access.roles import Action, Actor, Capability
 from interlink.domain import registry
-from interlink.domain.codes import SubjectCategory
 from interlink.identity import decisions
 from interlink.identity.search import MatchQuery, search
 from interlink.node import Node
 from interlink.records.errors import Invalid
+from interlink.records.service import meta_in
 from interlink.store import records as store
 from interlink.store.db import reading
 from interlink.store.schema import users
@@ -93,18 +93,15 @@ def recorded(node: Node, actor: Actor, record_id: str, purpose: str | None) -> l
     others = [d.other(record_id) for d in found]
     with reading(node.engine) as conn:
         stored = {r.id: r for r in store.get_many(conn, others)}
+        # The one policy, with a victim's case team and risk (issue 7).
+        metas = {rid: meta_in(conn, r) for rid, r in stored.items()}
         names = _usernames(conn, [d.decided_by for d in found])
     rows = []
     for d in found:
         other = stored.get(d.other(record_id))
         if other is None:
             continue
-        meta = RecordMeta(
-            other.provenance.owning_unit,
-            other.provenance.handling_code,
-            SubjectCategory(other.subject_category),
-        )
-        if not permits(actor, Action.READ, meta):
+        if not permits(actor, Action.READ, metas[other.id]):
             continue
         rows.append(
             DecisionRow(

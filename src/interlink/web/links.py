@@ -20,6 +20,8 @@ from interlink.access.roles import Action, Actor
 from interlink.domain import model, registry
 from interlink.domain.codes import SubjectCategory
 from interlink.node import Node
+from interlink.records import protected
+from interlink.records.service import meta_in
 from interlink.store import records as store
 from interlink.store.db import transaction
 from interlink.web.i18n import _
@@ -82,6 +84,8 @@ class Linked:
 
 
 def meta_of(rec: store.StoredRecord) -> RecordMeta:
+    """What the policy weighs about a record that is not a victim (a victim's case team and
+    risk are looked up: ``records.service.meta_in`` / ``record_meta``)."""
     return RecordMeta(
         rec.provenance.owning_unit,
         rec.provenance.handling_code,
@@ -99,7 +103,8 @@ def linked(node: Node, actor: Actor, rec: store.StoredRecord, purpose: str | Non
     with transaction(node.engine) as conn:
         incoming = store.referencing(conn, rec.id)
         wanted = _ids([str(t) for _f, t in outgoing] + [r for r, _f in incoming])
-        stored = {r.id: r for r in store.get_many(conn, wanted)}
+        # Masked as every read is: a victim's phone, address or handle record shows none.
+        stored = {r.id: r for r in protected.masked_in(conn, store.get_many(conn, wanted))}
         # A link record stands for the record at its other end.
         ends: dict[str, str] = {}
         for record_id, _field in incoming:
@@ -107,12 +112,14 @@ def linked(node: Node, actor: Actor, rec: store.StoredRecord, purpose: str | Non
             if link is not None and isinstance(link.facts, model.Link):
                 source, end = str(link.facts.source), str(link.facts.target)
                 ends[record_id] = end if source == rec.id else source
-        for other in store.get_many(conn, [e for e in ends.values() if e not in stored]):
+        far_ends = store.get_many(conn, [e for e in ends.values() if e not in stored])
+        for other in protected.masked_in(conn, far_ends):
             stored[other.id] = other
 
         def readable(record_id: str) -> store.StoredRecord | None:
+            # The one policy, with a victim's case team and risk (issue 7).
             found = stored.get(record_id)
-            return found if found and permits(actor, Action.READ, meta_of(found)) else None
+            return found if found and permits(actor, Action.READ, meta_in(conn, found)) else None
 
         rows: list[Linked] = []
         for field, pointed_id in outgoing:

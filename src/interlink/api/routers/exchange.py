@@ -18,6 +18,8 @@ from interlink.access import Capability
 from interlink.api.deps import ActorDep, NodeDep, require
 from interlink.domain.codes import HandlingCode
 from interlink.domain.values import CleanText
+from interlink.exchange import inbox as inbox_module
+from interlink.exchange.crypto import PacketError
 from interlink.exchange.directory import DirectoryEntry
 from interlink.exchange.messages import Body, Draft, Kind
 from interlink.records.errors import Invalid
@@ -38,6 +40,26 @@ async def inbox(request: Request, node: NodeDep) -> JSONResponse:
     remote = request.client.host if request.client else None
     answer = await run_in_threadpool(exchange.accept, node, raw, remote)
     return JSONResponse(answer.body, status_code=answer.status)
+
+
+@router.post(
+    "/exchange/inbox/batch",
+    operation_id="exchange_inbox_batch",
+    summary="Another node delivers several signed messages at once (no user token)",
+    responses={200: {"description": "one answer per packet, in order"}, 400: {}},
+)
+async def inbox_batch(request: Request, node: NodeDep) -> JSONResponse:
+    """``{"packets": [packet, ...]}``: each packet is checked, stored and answered as if
+    posted alone to ``/exchange/inbox``; the answers come back in the same order."""
+    raw = await request.body()
+    remote = request.client.host if request.client else None
+    try:
+        packets = inbox_module.parse_batch(raw)
+    except PacketError as exc:  # not a batch: refused and logged like a malformed packet
+        answer = await run_in_threadpool(inbox_module.refuse, node, exc, remote)
+        return JSONResponse(answer.body, status_code=answer.status)
+    answers = await run_in_threadpool(inbox_module.accept_batch, node, packets, remote)
+    return JSONResponse({"results": [{**a.body, "code": a.status} for a in answers]})
 
 
 # -- directory ---------------------------------------------------------------------------
@@ -79,6 +101,24 @@ def refusals(
 ) -> list[dict[str, Any]]:
     """Deliveries this node refused: claimed sender, reason, message id, address, time."""
     return exchange.refusals(node, actor, limit)
+
+
+@router.get("/exchange/dead-letters", operation_id="exchange_dead_letters")
+def dead_letters(
+    node: NodeDep, actor: ActorDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+) -> list[dict[str, Any]]:
+    """Messages this node accepted but could not process: id, sender, kind, time, the
+    incident to look up in the server's log (administrators, data-protection officer)."""
+    return exchange.dead_letters(node, actor, limit)
+
+
+@router.get("/exchange/outbox/failed", operation_id="exchange_failed_deliveries")
+def failed_deliveries(
+    node: NodeDep, actor: ActorDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+) -> list[dict[str, Any]]:
+    """Outgoing messages a recipient refused (dead letters too) or that were given up after
+    ``exchange_max_attempts``: message, recipient, attempts, reason."""
+    return exchange.failed_deliveries(node, actor, limit)
 
 
 # -- messages ----------------------------------------------------------------------------

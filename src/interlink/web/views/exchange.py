@@ -72,7 +72,10 @@ def box_page(request: Request, visit: VisitDep, box: str, offset: int = 0) -> Re
     if box not in ("inbox", "outbox"):
         raise NotFound(f"no page /exchange/{box}")
     listing = exchange.list_box(visit.node, visit.actor, box, limit=PAGE, offset=max(offset, 0))
-    return render(request, "exchange/box.html", box=box, listing=listing, kinds=kind_names())
+    failed = exchange.failed_deliveries(visit.node, visit.actor) if box == "outbox" else []
+    return render(
+        request, "exchange/box.html", box=box, listing=listing, kinds=kind_names(), failed=failed
+    )
 
 
 @router.get("/exchange/messages/{message_id}")

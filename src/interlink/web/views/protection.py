@@ -162,6 +162,23 @@ def unmask(request: Request, visit: VisitDep, posted: FormDep, victim_id: str) -
     return _victim_page(request, visit, _id(victim_id), unmask_reason=reason)
 
 
+@router.post("/records/{record_id}/unmask")
+def unmask_record(request: Request, visit: VisitDep, posted: FormDep, record_id: str) -> Response:
+    """A victim's contact record (phone, address, handle) shown unmasked, with a reason."""
+    from interlink.web.views.records import show_record
+
+    reason = _text(posted, "unmask_reason", 500)
+    if not reason:
+        return show_record(
+            request,
+            visit,
+            record_id,
+            errors={"unmask_reason": [_("State why you need the protected fields.")]},
+            status_code=422,
+        )
+    return show_record(request, visit, record_id, unmask_reason=reason)
+
+
 def _context_from(posted: FormData) -> dict[str, Any]:
     data: dict[str, Any] = {
         name: [str(v) for v in posted.getlist(name)]

@@ -14,13 +14,15 @@ from interlink import records
 from interlink.access import audit
 from interlink.access.policy import permits
 from interlink.access.roles import Action
+from interlink.records import protected
+from interlink.records.service import record_meta
 from interlink.store.db import reading
 from interlink.web import links, record_forms, timeline
 from interlink.web.i18n import _
 from interlink.web.routing import WebRoute
 from interlink.web.templating import render
 from interlink.web.views import record_forms as form_pages
-from interlink.web.visit import VisitDep, may_see_readers, record_id_or_404
+from interlink.web.visit import Visit, VisitDep, may_see_readers, record_id_or_404
 
 router = APIRouter(route_class=WebRoute)
 router.include_router(form_pages.router)
@@ -75,8 +77,29 @@ def linked_groups(rows: list[links.Linked]) -> list[tuple[str, list[links.Linked
 
 @router.get("/records/{record_id}")
 def record_page(request: Request, visit: VisitDep, record_id: str, saved: bool = False) -> Response:
+    return show_record(request, visit, record_id, saved=saved)
+
+
+def show_record(
+    request: Request,
+    visit: Visit,
+    record_id: str,
+    *,
+    saved: bool = False,
+    unmask_reason: str | None = None,
+    errors: dict[str, list[str]] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The record page; with ``unmask_reason``, a victim's contact details shown on it (the
+    unmasking is audited by ``records.read``; the form is in views/protection.py)."""
     wanted = record_id_or_404(record_id)
-    rec = records.read(visit.node, visit.actor, wanted, purpose=visit.session.purpose)
+    rec = records.read(
+        visit.node,
+        visit.actor,
+        wanted,
+        purpose=visit.session.purpose,
+        unmask_reason=unmask_reason,
+    )
     if rec.kind in links.PAGES:  # a person or a document: their own page
         return RedirectResponse(links.href(rec.kind, rec.id), status_code=303)
     related = links.linked(visit.node, visit.actor, rec, visit.session.purpose)
@@ -88,6 +111,10 @@ def record_page(request: Request, visit: VisitDep, record_id: str, saved: bool =
     return render(
         request,
         "record.html",
+        status_code=status_code,
+        masked=protected.is_masked_contact(rec),
+        unmasked=unmask_reason is not None,
+        errors=errors or {},
         rec=rec,
         prov=rec.provenance,
         title=links.title_of(rec),
@@ -96,7 +123,7 @@ def record_page(request: Request, visit: VisitDep, record_id: str, saved: bool =
         linked=incoming,
         linked_groups=linked_groups(incoming),
         timeline=timeline.events(visit.node, related if rec.kind == "case" else incoming),
-        may_edit=permits(visit.actor, Action.UPDATE, links.meta_of(rec)),
+        may_edit=permits(visit.actor, Action.UPDATE, record_meta(visit.node, rec)),
         saved=saved,
         history=history,
         group_titles=group_titles(),

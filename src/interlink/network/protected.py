@@ -1,0 +1,58 @@
+"""A victim's contact details in a graph: masked before any graph leaves the area (issue 7).
+
+Where a victim lives and how to reach them is masked in every view (docs/victims.md). In a
+graph that is two things: the address, phone and handle records a contact link joins to a
+victim (their label), and the shared identifiers — phones, e-mails, handles, addresses — that
+are a victim's contact details, whose node id would carry the value itself. Such an
+identifier gets an opaque id (a keyed hash, stable within the process so that charts merge
+the same node) that leads nowhere when expanded. A graph is never unmasked: a reader who
+needs the value opens the record and unmasks it there, with a reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import secrets
+
+from sqlalchemy import Connection
+
+from interlink.network.graph import Graph, key_id, split_key
+from interlink.records.protected import MASK
+from interlink.store import protection as protection_store
+
+# Keyed, so that a guessed phone number cannot be confirmed by hashing it.
+_SECRET = secrets.token_bytes(32)
+OPAQUE = "~"  # an identifier value starting with this is a masked one
+
+
+def _opaque(kind: str, value: str) -> str:
+    digest = hmac.new(_SECRET, f"{kind}\0{value}".encode(), hashlib.sha256).hexdigest()
+    return key_id(kind, OPAQUE + digest[:20])
+
+
+def mask_graph(conn: Connection, graph: Graph) -> Graph:
+    """Mask, in place, every victim's contact detail in ``graph``; returns it."""
+    contacts = [
+        n.id for n in graph.nodes.values() if n.record and n.kind in protection_store.CONTACT_KINDS
+    ]
+    for rid in protection_store.victims_of_contacts(conn, contacts):
+        graph.nodes[rid].label = MASK
+    keys = {n.id: k for n in graph.nodes.values() if not n.record and (k := split_key(n.id))}
+    hidden = protection_store.protected_keys(conn, list(keys.values()))
+    renamed = {nid: _opaque(*key) for nid, key in keys.items() if key in hidden}
+    if not renamed:
+        return graph
+    for old, new in renamed.items():
+        node = graph.nodes.pop(old)
+        graph.nodes[new] = dataclasses.replace(node, id=new, label=MASK)
+    edges = list(graph.edges.values())
+    graph.edges.clear()
+    for e in edges:
+        graph.add_edge(
+            dataclasses.replace(
+                e, source=renamed.get(e.source, e.source), target=renamed.get(e.target, e.target)
+            )
+        )
+    return graph
