@@ -256,3 +256,29 @@ def test_the_case_team_sees_its_victims_in_linked_records_and_decisions(world: W
     decisions.decide(w.node, w.on_case, w.adult_id, twin.id, "same", "same birth certificate")
     rows = duplicates.recorded(w.node, w.on_case, w.adult_id, None)
     assert [r.other_id for r in rows] == [twin.id]
+
+
+def test_editing_a_masked_contact_record_in_the_web_form_keeps_its_value(
+    contacts: Contacts,
+) -> None:
+    c, w = contacts, contacts.w
+    with new_client(w.node) as client:
+        assert sign_in(client, w.on_case.username).status_code == 303
+        form = client.get(f"/records/{c.phone_id}/edit")
+        assert form.status_code == 200 and C_PHONE not in form.text and MASK in form.text
+        saved = client.post(
+            f"/records/{c.phone_id}/edit",
+            data={
+                "csrf": csrf_of(form.text),
+                "version": "1",
+                "number": MASK,  # sent back as shown
+                "phone_kind": "fixed",
+                "prov-reliability": "B",
+                "prov-assessment": "2",
+                "prov-handling_code": "H0",
+            },
+        )
+        assert saved.status_code == 303, saved.text
+        assert C_PHONE not in client.get(f"/records/{c.phone_id}").text
+    stored = records.read(w.node, w.on_case, c.phone_id, unmask_reason="checking the edit")
+    assert stored.facts.number == C_PHONE and stored.facts.phone_kind == "fixed"

@@ -25,6 +25,7 @@ from starlette.datastructures import FormData
 from interlink.domain import codes, model, registry
 from interlink.domain.provenance import ProvenanceIn
 from interlink.domain.values import error_message
+from interlink.records.protected import MASK, PROTECTED_CONTACT_FIELDS
 from interlink.store.records import StoredRecord
 from interlink.web.i18n import _
 
@@ -457,8 +458,20 @@ def field_for(
     return "form", message
 
 
-def add_validation_errors(form: RecordForm, exc: ValidationError, *, provenance: bool) -> None:
+def add_validation_errors(
+    form: RecordForm,
+    exc: ValidationError,
+    *,
+    provenance: bool,
+    masked: frozenset[str] = frozenset(),
+) -> bool:
+    """Put the model's errors beside their fields; False when there was none to put (all
+    were about ``masked`` fields, whose stored values the service keeps)."""
+    put = False
     for err in exc.errors():
+        if not provenance and err["loc"] and err["loc"][0] in masked:
+            continue
+        put = True
         message = error_message(err)
         if err["type"] == "missing":
             message = _("Required.")
@@ -466,6 +479,7 @@ def add_validation_errors(form: RecordForm, exc: ValidationError, *, provenance:
             message = _("Give at least %(n)s.", n=(err.get("ctx") or {}).get("min_length", 1))
         target, text = field_for(form, tuple(err["loc"]), message, provenance=provenance)
         form.add_error(target, text)
+    return put
 
 
 def add_service_error(form: RecordForm, field_path: str | None, message: str) -> None:
@@ -480,14 +494,20 @@ def add_service_error(form: RecordForm, field_path: str | None, message: str) ->
 def validate(
     form: RecordForm, phone_region: str | None
 ) -> tuple[model.Facts | None, ProvenanceIn | None, dict[str, Any]]:
-    """Check the form against the model; errors land on the form's fields."""
+    """Check the form against the model; errors land on the form's fields. A victim's
+    contact value sent back as ``[protected]`` (the form showed it masked) is not checked:
+    the records service keeps the stored value."""
     data = facts_data(form)
     facts_type = registry.BY_NAME[form.kind].facts
+    masked = frozenset(
+        f for f in PROTECTED_CONTACT_FIELDS.get(form.kind, ()) if data.get(f) == MASK
+    )
     facts = provenance = None
     try:
         facts = facts_type.model_validate(data, context={"phone_region": phone_region})
     except ValidationError as exc:
-        add_validation_errors(form, exc, provenance=False)
+        if not add_validation_errors(form, exc, provenance=False, masked=masked):
+            facts = facts_type.model_construct(**data)  # valid but for the kept values
     try:
         provenance = ProvenanceIn.model_validate(provenance_data(form))
     except ValidationError as exc:
