@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import logging
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 
@@ -18,6 +20,7 @@ from interlink.access import Role
 from interlink.api.app import create_app
 from interlink.domain import ProvenanceIn, model
 from interlink.exchange.messages import Draft, Kind
+from interlink.network.protected import OPAQUE
 from interlink.records.errors import Forbidden, Invalid
 from interlink.records.protected import MASK
 from interlink.store import exchange as exchange_store
@@ -282,3 +285,39 @@ def test_editing_a_masked_contact_record_in_the_web_form_keeps_its_value(
         assert C_PHONE not in client.get(f"/records/{c.phone_id}").text
     stored = records.read(w.node, w.on_case, c.phone_id, unmask_reason="checking the edit")
     assert stored.facts.number == C_PHONE and stored.facts.phone_kind == "fixed"
+
+
+def test_a_masked_graph_node_has_the_same_id_in_every_worker_process(contacts: Contacts) -> None:
+    """Charts merge nodes by id: another process of the same node (another API worker)
+    must give a victim's masked phone the same opaque id."""
+    w = contacts.w
+    here = network.get_neighbourhood(w.node, w.on_case, w.adult_id, depth=1)
+    opaque = sorted(n for n in here.nodes if OPAQUE in n)
+    assert opaque  # the victim's own phone, e-mail and address identifiers
+    child = (
+        "import json, sys\n"
+        "from interlink import network\n"
+        "from interlink.access.roles import Actor, Role\n"
+        "from interlink.node import Node\n"
+        "from interlink.settings import Settings\n"
+        "node = Node(Settings.model_validate_json(sys.argv[1]))\n"
+        "id, username, role, unit = json.loads(sys.argv[2])\n"
+        "actor = Actor(id, username, Role(role), unit)\n"
+        "graph = network.get_neighbourhood(node, actor, sys.argv[3], depth=1)\n"
+        "print(json.dumps(sorted(graph.nodes)))\n"
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            child,
+            w.node.settings.model_dump_json(),
+            json.dumps([w.on_case.id, w.on_case.username, w.on_case.role, w.on_case.unit]),
+            w.adult_id,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    there = json.loads(out.stdout)
+    assert sorted(n for n in there if OPAQUE in n) == opaque

@@ -32,7 +32,7 @@ from interlink.network.graph import (
 )
 from interlink.network.patterns import BY_NAME as PATTERNS_BY_NAME
 from interlink.network.patterns import PATTERNS, explain
-from interlink.network.protected import mask_graph
+from interlink.network.protected import mask_graph, masking_key
 from interlink.node import Node
 from interlink.records.errors import Forbidden, Invalid, NotFound
 from interlink.records.service import access_clauses
@@ -117,7 +117,7 @@ def _audit_graph(
 ) -> None:
     # Every graph read passes here before it is returned: a victim's contact details are
     # masked in it (issue 7, network/protected.py).
-    mask_graph(conn, graph)
+    mask_graph(conn, graph, masking_key(node.audit_key))
     audit.write(
         conn,
         node.audit_key,

@@ -4,8 +4,9 @@ Where a victim lives and how to reach them is masked in every view (docs/victims
 graph that is two things: the address, phone and handle records a contact link joins to a
 victim (their label), and the shared identifiers — phones, e-mails, handles, addresses — that
 are a victim's contact details, whose node id would carry the value itself. Such an
-identifier gets an opaque id (a keyed hash, stable within the process so that charts merge
-the same node) that leads nowhere when expanded. A graph is never unmasked: a reader who
+identifier gets an opaque id (a hash keyed by the node's secret, so that charts merge the
+same node whichever worker answered, and a guessed number cannot be confirmed by hashing it)
+that leads nowhere when expanded. A graph is never unmasked: a reader who
 needs the value opens the record and unmasks it there, with a reason.
 """
 
@@ -14,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
-import secrets
 
 from sqlalchemy import Connection
 
@@ -22,18 +22,22 @@ from interlink.network.graph import Graph, key_id, split_key
 from interlink.records.protected import MASK
 from interlink.store import protection as protection_store
 
-# Keyed, so that a guessed phone number cannot be confirmed by hashing it.
-_SECRET = secrets.token_bytes(32)
 OPAQUE = "~"  # an identifier value starting with this is a masked one
 
 
-def _opaque(kind: str, value: str) -> str:
-    digest = hmac.new(_SECRET, f"{kind}\0{value}".encode(), hashlib.sha256).hexdigest()
+def masking_key(node_secret: bytes) -> bytes:
+    """The key of opaque ids, derived from the node's secret (the audit key) for this use."""
+    return hmac.new(node_secret, b"interlink network masking", hashlib.sha256).digest()
+
+
+def _opaque(key: bytes, kind: str, value: str) -> str:
+    digest = hmac.new(key, f"{kind}\0{value}".encode(), hashlib.sha256).hexdigest()
     return key_id(kind, OPAQUE + digest[:20])
 
 
-def mask_graph(conn: Connection, graph: Graph) -> Graph:
-    """Mask, in place, every victim's contact detail in ``graph``; returns it."""
+def mask_graph(conn: Connection, graph: Graph, key: bytes) -> Graph:
+    """Mask, in place, every victim's contact detail in ``graph``; returns it. ``key``
+    comes from ``masking_key``."""
     contacts = [
         n.id for n in graph.nodes.values() if n.record and n.kind in protection_store.CONTACT_KINDS
     ]
@@ -41,7 +45,7 @@ def mask_graph(conn: Connection, graph: Graph) -> Graph:
         graph.nodes[rid].label = MASK
     keys = {n.id: k for n in graph.nodes.values() if not n.record and (k := split_key(n.id))}
     hidden = protection_store.protected_keys(conn, list(keys.values()))
-    renamed = {nid: _opaque(*key) for nid, key in keys.items() if key in hidden}
+    renamed = {nid: _opaque(key, *k) for nid, k in keys.items() if k in hidden}
     if not renamed:
         return graph
     for old, new in renamed.items():
