@@ -7,16 +7,19 @@ never rest on a record the reader could not open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from interlink.network.graph import EVENT_KINDS, Graph
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ENTITY_KINDS = frozenset({"person", "organization"})
 
 
 def to_networkx(graph: Graph) -> nx.Graph:
+    import networkx as nx  # here, not at the top: it weighs on every command's start
+
     g = nx.Graph()
     for node in graph.nodes.values():
         g.add_node(node.id, kind=node.kind, label=node.label)
@@ -31,7 +34,9 @@ def communities(graph: Graph, seed: int = 7) -> list[list[str]]:
     g = to_networkx(graph)
     if g.number_of_edges() == 0:
         return [[n] for n in sorted(g.nodes)]
-    found = nx.community.louvain_communities(g, seed=seed)
+    from networkx.algorithms.community import louvain_communities
+
+    found = louvain_communities(g, seed=seed)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
 
 
@@ -78,7 +83,9 @@ def key_players(graph: Graph, top: int = 20) -> list[KeyPlayer]:
     if g.number_of_nodes() == 0:
         return []
     k = min(g.number_of_nodes(), 300) if g.number_of_nodes() > 300 else None
-    between = nx.betweenness_centrality(g, k=k, seed=7)
+    from networkx import betweenness_centrality
+
+    between = betweenness_centrality(g, k=k, seed=7)
     adj = graph.adjacency()
     players = [
         KeyPlayer(

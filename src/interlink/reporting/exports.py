@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-
 from interlink.reporting.charts import FORMATS as CHART_FORMATS
 from interlink.reporting.charts import chart
 from interlink.reporting.release import ReleasedTable
@@ -29,6 +27,8 @@ def export(table: ReleasedTable, fmt: str, title: str, note: str = "") -> bytes:
 
 
 def _xlsx(table: ReleasedTable) -> bytes:
+    from openpyxl import Workbook  # here, not at the top: every command would pay for it
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
