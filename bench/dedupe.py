@@ -5,6 +5,7 @@ Each run is a fresh process so that its peak resident memory is its own. Prints 
 peak memory, pairwise precision/recall/F1 of both, and the ratios.
 
     .venv/bin/python bench/dedupe.py [--rows 1000000] [--threshold 0.8] [--skip-plain]
+        [--plain-limit MINUTES]
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import resource
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -96,10 +96,29 @@ def run_plain(path: str, out: str, threshold: float) -> tuple[float, float, dict
     return time.perf_counter() - start, _peak_mb(), {}
 
 
-def in_fresh_process(func: Any, *args: Any) -> Any:
+def _child(func: Any, args: tuple[Any, ...], pipe: Any) -> None:
+    pipe.send(func(*args))
+    pipe.close()
+
+
+def in_fresh_process(func: Any, *args: Any, limit: float | None = None) -> Any:
+    """``func(*args)`` in a new process (its peak memory its own); None when it has not
+    finished within ``limit`` seconds (the process is then stopped)."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(func, *args).result()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(func, args, send))
+    process.start()
+    send.close()
+    try:
+        if not receive.poll(limit):
+            return None
+        return receive.recv()
+    except EOFError:
+        raise RuntimeError(f"{func.__name__} failed (see its error above)") from None
+    finally:
+        if process.is_alive():
+            process.terminate()
+        process.join()
 
 
 def main() -> None:
@@ -108,6 +127,12 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-plain", action="store_true")
+    parser.add_argument(
+        "--plain-limit",
+        type=float,
+        default=None,
+        help="minutes plain Splink may take before it is stopped (default: no limit)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -117,11 +142,18 @@ def main() -> None:
         print(f"generated {args.rows:,} labelled rows in {time.perf_counter() - start:.1f} s")
         print(f"python {sys.version.split()[0]}, threshold {args.threshold}")
 
-        results = {}
+        results: dict[str, tuple[float, Any]] = {}
         runs = [("interlink", run_interlink)] + ([] if args.skip_plain else [("plain", run_plain)])
         for name, func in runs:
             out = Path(tmp) / f"{name}.csv"
-            seconds, peak, issues = in_fresh_process(func, str(data), str(out), args.threshold)
+            limit = args.plain_limit * 60 if name == "plain" and args.plain_limit else None
+            ran = in_fresh_process(func, str(data), str(out), args.threshold, limit=limit)
+            if ran is None:
+                print(f"{name:9}  did not finish in {args.plain_limit:g} min (stopped)")
+                ts = results["interlink"][0]
+                print(f"ratio interlink/plain: time < {ts / (limit or 1):.2f} (plain stopped)")
+                continue
+            seconds, peak, issues = ran
             scores = cluster_scores(read_clusters(out), truth)
             results[name] = (seconds, scores)
             print(

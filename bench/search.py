@@ -160,6 +160,18 @@ def main() -> None:
     )
     for line in scores.lines():
         print("  " + line)
+    confident = sum(
+        1
+        for row, person in cross_q
+        if any(
+            truth.get(ref) == person and band in ("same", "possibly same")
+            for ref, band in answers[row["id"]]
+        )
+    )
+    print(
+        f"  cross-script queries answered same/possibly same for their person: "
+        f"{confident / max(len(cross_q), 1):.4f}"
+    )
 
     # Throughput of the batch path (interlink match).
     queries = [query_of(r) for r, _ in cross_q + outsider_q]

@@ -174,3 +174,55 @@ def test_decisions_override_the_model_for_a_stored_person(node, people, stored) 
     assert (first.record_id, first.band, first.decision) == (stored["other"], Band.SAME, "same")
     decisions.undo(node, inv, decided.id, "entered by mistake")
     assert all(c.decision is None for c in search(node, inv, query, purpose=PURPOSE))
+
+
+def _reasons(candidate) -> dict[str, str]:
+    return {r["comparison"]: r["level"] for r in candidate.explanation()}
+
+
+def test_a_name_with_only_general_facts_is_never_possibly_same(node, people) -> None:
+    """Two people with one name share its nationality and gender: that is not a match."""
+    inv = people.actor(Role.INVESTIGATOR)
+    made = _person(node, inv, "N-1", "Csilla Anna Sipos", nationalities=["HU"], gender="female")
+    query = MatchQuery({"full_name": "SIPOS, Csilla", "nationality": "HU", "gender": "female"})
+    [found] = search(node, inv, query, purpose=PURPOSE)
+    assert found.record_id == made.id
+    assert found.band is Band.POSSIBLY_RELATED
+    assert _reasons(found)["corroboration"] == "nothing but the name and general facts agree"
+    [cap] = [r for r in found.explanation() if r["comparison"] == "corroboration"]
+    assert cap["weight"] < 0  # the cap is a line of the explanation, against
+
+
+def test_a_name_and_a_birth_year_are_never_same(node, people) -> None:
+    inv = people.actor(Role.INVESTIGATOR)
+    _person(node, inv, "N-2", "Vsevolod Igorevich Popov", birth_date="2001", nationalities=["RU"])
+    query = {"full_name": "Vsevolod Popov", "date_of_birth": "2001-05-04", "nationality": "RU"}
+    [found] = search(node, inv, MatchQuery(query), purpose=PURPOSE)
+    assert found.band is Band.POSSIBLY_SAME
+    assert _reasons(found)["corroboration"] == "nothing but the name and the birth year agree"
+    # a document number in common is an individual fact: no cap
+    _person(node, inv, "N-3", "Mykola Hrytsenko", birth_date="1970", document_numbers=["KX1"])
+    query = {"full_name": "Mykola Hrytsenko", "date_of_birth": "1970", "document_number": "KX1"}
+    [found] = search(node, inv, MatchQuery(query), purpose=PURPOSE)
+    assert found.band is Band.SAME and "corroboration" not in _reasons(found)
+
+
+def test_a_year_apart_on_1_january_is_weak_evidence(node, people) -> None:
+    inv = people.actor(Role.INVESTIGATOR)
+    _person(node, inv, "J-1", "Taras Kovalenko", birth_date="1980-01-01", gender="male")
+    _person(node, inv, "J-2", "Taras Kovalchuk", birth_date="1980-06-15", gender="male")
+    found = search(
+        node,
+        inv,
+        MatchQuery({"full_name": "Taras Kovalenko", "date_of_birth": "1981-01-01"}),
+        purpose=PURPOSE,
+    )
+    assert _reasons(found[0])["birth_date"] == "year off by one, both on 1 January"
+    assert found[0].band in (Band.DIFFERENT, Band.POSSIBLY_RELATED)
+    found = search(
+        node,
+        inv,
+        MatchQuery({"full_name": "Taras Kovalchuk", "date_of_birth": "1981-06-15"}),
+        purpose=PURPOSE,
+    )
+    assert _reasons(found[0])["birth_date"] == "year off by one"

@@ -134,6 +134,8 @@ def test_model_levels_translate_to_spark_sql() -> None:
     text = " ".join(conditions).lower()
     assert "list_intersect" not in text
     assert "size(array_intersect(name_tokens_l, name_tokens_r))" in text
+    assert "arrays_overlap(name_tokens_l, name_tokens_r)" in text  # list_has_any
+    assert "&&" not in text  # sqlglot's spelling of it, which Spark reads as AND
     assert "interlink_jaro_winkler(name_key_l, name_key_r)" in text  # computes as DuckDB
     assert "length(name_key_l)" in engines.spark_sql("len(name_key_l) > 3", {"x"}).lower()
     assert (

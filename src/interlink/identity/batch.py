@@ -178,14 +178,44 @@ def _prepare_in_parallel(
 # ---------------------------------------------------------------- the model
 
 
-def settings(link_type: str = "dedupe_only") -> Any:
+# The blocking rules of `dedupe` and `link` for a large file. The model's (which are also
+# search's index keys, ``model.BLOCKING_COLUMNS``) compared about 105 million pairs among
+# 1,000,000 generated rows, most from rules whose pairs grow with the square of the file:
+# the birth date alone (a day many people share: 49 million) and a consonant skeleton with
+# the birth year (40 million). On 100,000 rows those, the full name (implied by its
+# skeleton) and its sound found 0.2 % of the true pairs that no other rule found, most of
+# them scored below the threshold anyway. These compare about 14 million pairs among
+# 1,000,000 rows (the birth date goes with the nationality): F1 0.9655 on 100,000 rows
+# against 0.9661 with all of the model's rules. A file of up to SMALL_FILE rows keeps all of
+# them: their pairs are few there, and each true pair counts (400 rows: F1 0.949 with all,
+# 0.943 with fewer).
+BATCH_BLOCKING: tuple[tuple[str, ...], ...] = (
+    ("name_skel",),
+    ("tok_a", "dob_year"),
+    ("tok_b", "dob_year"),
+    ("dob", "nationality"),
+    ("doc_ocr",),
+    ("phone",),
+    ("email",),
+)
+SMALL_FILE = 200_000
+
+
+def blocking_for(rows: int) -> tuple[tuple[str, ...], ...]:
+    """The blocking rules for a batch of ``rows`` rows (see BATCH_BLOCKING)."""
+    return BLOCKING_COLUMNS if rows <= SMALL_FILE else BATCH_BLOCKING
+
+
+def settings(
+    link_type: str = "dedupe_only", blocking: tuple[tuple[str, ...], ...] = BLOCKING_COLUMNS
+) -> Any:
     """The Splink settings of the Interlink model (on the prepared columns)."""
     from splink import SettingsCreator, block_on
 
     return SettingsCreator(
         link_type=link_type,  # type: ignore[arg-type]
         comparisons=splink_comparisons(),
-        blocking_rules_to_generate_predictions=[block_on(*rule) for rule in BLOCKING_COLUMNS],
+        blocking_rules_to_generate_predictions=[block_on(*rule) for rule in blocking],
         retain_intermediate_calculation_columns=False,
         retain_matching_columns=False,
     )
@@ -206,7 +236,7 @@ def _arrow(prepared: Prepared) -> Any:
     return pa.table({k: pa.array(c[k], types.get(k, pa.string())) for k in PREPARED_COLUMNS})
 
 
-def train(linker: Any, *, rows: int, seed: int = 1) -> None:
+def train(linker: Any, *, rows: int, seed: int = 1, progress: Progress | None = None) -> None:
     """u from random pairs, the prior from near-certain rules, m by EM in two passes.
 
     A file too small or too uniform for a step (no pairs in its blocks) keeps the defaults
@@ -215,6 +245,14 @@ def train(linker: Any, *, rows: int, seed: int = 1) -> None:
     from splink.internals.exceptions import SplinkException
 
     em_pairs = max(1e6, rows * 2.0)
+
+    def em(column: str) -> Callable[[], object]:
+        # EM iterates on the comparison vectors alone (term frequencies are applied when
+        # scoring): several times faster, and the same F1 on 100,000 generated rows
+        return lambda: linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on(column), max_pairs=em_pairs, estimate_without_term_frequencies=True
+        )
+
     steps: list[tuple[str, Callable[[], object]]] = [
         (
             "prior",
@@ -237,24 +275,16 @@ def train(linker: Any, *, rows: int, seed: int = 1) -> None:
                 num_chunks=1,
             ),
         ),
-        (
-            "m by name",
-            lambda: linker.training.estimate_parameters_using_expectation_maximisation(
-                block_on("name_key"), max_pairs=em_pairs
-            ),
-        ),
-        (
-            "m by birth date",
-            lambda: linker.training.estimate_parameters_using_expectation_maximisation(
-                block_on("dob"), max_pairs=em_pairs
-            ),
-        ),
+        ("m by name", em("name_key")),
+        ("m by birth date", em("dob")),
     ]
     for name, step in steps:
         try:
             step()
         except (SplinkException, ValueError, ZeroDivisionError) as exc:
             _log.info("training step %s skipped: %s", name, type(exc).__name__)
+        if progress is not None:
+            progress(f"trained: {name}")
     model = linker._settings_obj
     if not 0.0 < model._probability_two_random_records_match < 1.0:
         model._probability_two_random_records_match = _DEFAULT_PRIOR  # no pair to estimate it
@@ -328,9 +358,10 @@ def dedupe_prepared(
     try:
         arrow = _arrow(prepared)
         table = db.register(arrow, "people")
-        linker = Linker(table, db.settings(settings(), arrow.schema), log_level=None)
+        model = db.settings(settings(blocking=blocking_for(prepared.rows)), arrow.schema)
+        linker = Linker(table, model, log_level=None)
         say("training")
-        train(linker, rows=prepared.rows)
+        train(linker, rows=prepared.rows, progress=say)
         say("scoring pairs")
         scored = linker.inference.predict(threshold_match_probability=threshold)
         pairs = int(db.rows(f"SELECT count(*) FROM {scored.physical_name}")[0][0])
@@ -373,7 +404,7 @@ def link(
         arrow_a = _arrow(a)
         ta = db.register(arrow_a, "left_people")
         tb = db.register(_arrow(b), "right_people")
-        model = db.settings(settings("link_only"), arrow_a.schema)
+        model = db.settings(settings("link_only", blocking_for(a.rows + b.rows)), arrow_a.schema)
         linker = Linker([ta, tb], model, log_level=None)
         say("training")
         train(linker, rows=a.rows + b.rows)

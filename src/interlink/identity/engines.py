@@ -134,9 +134,10 @@ _SIMILARITY_UDFS = {
 def spark_sql(condition: str, arrays: Collection[str] = ()) -> str:
     """A comparison condition written in DuckDB SQL, in Spark SQL.
 
-    sqlglot transpiles the syntax; three things it cannot know are fixed here: ``len()`` of
-    a list is Spark's ``size()`` (sqlglot reads it as string length: ``arrays`` names the
-    list columns, without ``_l``/``_r``), ``list_intersect`` is ``array_intersect``, and
+    sqlglot transpiles the syntax; what it cannot know is fixed here: ``len()`` of a list is
+    Spark's ``size()`` (sqlglot reads it as string length: ``arrays`` names the list
+    columns, without ``_l``/``_r``), ``list_intersect`` is ``array_intersect``,
+    ``list_has_any`` is ``arrays_overlap`` (sqlglot writes ``&&``, Spark's AND), and
     the similarity functions are UDFs that compute what DuckDB's do (``_SIMILARITY_UDFS``)."""
     import sqlglot
     from sqlglot import exp
@@ -155,6 +156,8 @@ def spark_sql(condition: str, arrays: Collection[str] = ()) -> str:
         args = [a.transform(fix) for a in node.args.values() if isinstance(a, exp.Expression)]
         if isinstance(node, exp.Length) and is_list(node.this):
             return exp.ArraySize(this=args[0])
+        if isinstance(node, exp.ArrayOverlaps):  # DuckDB's list_has_any; && is AND in Spark
+            return exp.Anonymous(this="arrays_overlap", expressions=args)
         if isinstance(node, exp.JarowinklerSimilarity):
             return exp.Anonymous(this=_SIMILARITY_UDFS["jaro_winkler_similarity"], expressions=args)
         if isinstance(node, exp.Anonymous):

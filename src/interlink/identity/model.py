@@ -131,13 +131,21 @@ def _shared_at_least(column: str, at_least: int) -> Test:
     return lambda a, b: _shared(column, a, b) >= at_least
 
 
+# ``list_has_any`` first: most pairs Splink compares (all of the random pairs that estimate u)
+# share no part, and it answers that without building the intersection the rest counts.
 def _sql_all_of_shorter(column: str, at_least: int) -> str:
     shared = f"len(list_intersect({column}_l, {column}_r))"
-    return f"{shared} >= {at_least} AND {shared} = least(len({column}_l), len({column}_r))"
+    return (
+        f"list_has_any({column}_l, {column}_r) AND {shared} >= {at_least} "
+        f"AND {shared} = least(len({column}_l), len({column}_r))"
+    )
 
 
 def _sql_shared(column: str, at_least: int) -> str:
-    return f"len(list_intersect({column}_l, {column}_r)) >= {at_least}"
+    overlap = f"list_has_any({column}_l, {column}_r)"
+    if at_least == 1:
+        return overlap
+    return f"{overlap} AND len(list_intersect({column}_l, {column}_r)) >= {at_least}"
 
 
 def _jaro_winkler(a: str, b: str) -> float:
@@ -204,6 +212,14 @@ def _both(column: str, a: Side, b: Side) -> bool:
     return a[column] is not None and b[column] is not None
 
 
+PLACEHOLDER_DAY = (1, 1)  # (month, day) written for "born in that year, day unknown"
+
+
+def placeholder_date(side: Side) -> bool:
+    """A full birth date on 1 January: often a placeholder for an unknown day."""
+    return (side.get("dob_month"), side.get("dob_day")) == PLACEHOLDER_DAY
+
+
 BIRTH_DATE = Comparison(
     "birth_date",
     (
@@ -237,6 +253,18 @@ BIRTH_DATE = Comparison(
             lambda a, b: (
                 a["dob_year"] == b["dob_year"]
                 and (a["dob_month"] is None or b["dob_month"] is None)
+            ),
+        ),
+        Level(
+            # 1 January is what many registers write when only the year is known: a year
+            # apart on it is weak evidence, not a typed-in year (see PLACEHOLDER_DAY)
+            "year off by one, both on 1 January",
+            "abs(dob_year_l - dob_year_r) = 1 AND dob_month_l = 1 AND dob_day_l = 1 "
+            "AND dob_month_r = 1 AND dob_day_r = 1",
+            lambda a, b: (
+                abs(a["dob_year"] - b["dob_year"]) == 1
+                and placeholder_date(a)
+                and placeholder_date(b)
             ),
         ),
         Level(
@@ -458,6 +486,55 @@ def score(a: Side, b: Side, parameters: Parameters, tf: TermFrequency | None = N
         weight += w
     probability = _probability_of(weight)
     return Score(probability, weight, band(probability), tuple(parts))
+
+
+# -- online search only: what the model's independence assumption overrates -----------------
+#
+# Fellegi–Sunter multiplies the evidence of each field as if independent. Two different
+# people with the same name usually share its nationality and gender too, and a node knows
+# only its own name frequencies, so a name with little else agreeing scored as confidently as
+# the data allowed (1.8 % of people not stored got a `same` or `possibly same` answer among
+# 1,000,000). Search therefore caps a score that nothing individual corroborates.
+
+# Comparisons whose agreement points at one individual rather than at a kind of person.
+INDIVIDUAL = frozenset({"document", "phone", "email"})
+# Birth-date agreement that many people with one name share: a year, or 1 January.
+WEAK_DATE_LEVELS = frozenset({"same year, month missing", "year off by one, both on 1 January"})
+CORROBORATION = "corroboration"
+# The highest probability of a score with only the name and general facts agreeing (below
+# `possibly same`), and with only the name and a birth year (below `same`).
+NAME_ALONE_CAP = 0.85
+NAME_AND_YEAR_CAP = 0.98
+
+
+def _logit(probability: float) -> float:
+    return math.log2(probability / (1 - probability))
+
+
+def corroborated(scored: Score) -> Score:
+    """``scored`` capped when nothing individual agrees: a name (with nationality and gender,
+    which follow from it) is never `possibly same`; a name and a birth year never `same`.
+    The cap shows as one more contribution, so the explanation still adds up."""
+    positive = {c.comparison: c for c in scored.contributions if c.weight > 0}
+    if INDIVIDUAL & positive.keys():
+        return scored
+    date = positive.get("birth_date")
+    if date is not None and date.level not in WEAK_DATE_LEVELS:
+        return scored
+    cap, why = (
+        (NAME_ALONE_CAP, "nothing but the name and general facts agree")
+        if date is None
+        else (NAME_AND_YEAR_CAP, "nothing but the name and the birth year agree")
+    )
+    if scored.probability <= cap:
+        return scored
+    lowered = _logit(cap) - scored.weight
+    return Score(
+        cap,
+        scored.weight + lowered,
+        band(cap),
+        (*scored.contributions, Contribution(CORROBORATION, why, lowered)),
+    )
 
 
 def _probability_of(weight: float) -> float:

@@ -37,6 +37,7 @@ from interlink.identity.model import (
     Contribution,
     Parameters,
     Score,
+    corroborated,
     explain,
     score,
 )
@@ -57,6 +58,7 @@ MAX_LIMIT = 100
 # does not make the name common): shares are smoothed towards the model's u as if this
 # many more persons had been counted.
 TF_PSEUDO_PERSONS = 10_000
+NAME_TF_COLUMNS = frozenset({"name_key", "name_skel", "name_phon"})
 _CACHE_SECONDS = 60.0
 TF_COLUMNS = tuple(
     level.column for c in COMPARISONS for level in c.levels if level.tf and level.column
@@ -261,18 +263,25 @@ class _Search:
         if not ids:
             return []
         params = self.params.for_population(self.persons)
-        pseudo = {c: params.exact_u(c) * TF_PSEUDO_PERSONS for c in TF_COLUMNS}
+        exact_u = {c: params.exact_u(c) for c in TF_COLUMNS}
+        pseudo = {c: u * TF_PSEUDO_PERSONS for c, u in exact_u.items()}
 
         def tf(column: str, value: Any) -> float | None:
+            """The value's share; a name's never below the model's u, so that a name rare
+            on this node counts no more than an average one (a node sees its own population
+            only: a namesake may simply not be stored), and a common one less."""
             n = counts.get(_tf_key(column, value), 0)
             if not n:
                 return None
-            return (n + pseudo[column]) / (self.persons + TF_PSEUDO_PERSONS)
+            share = (n + pseudo[column]) / (self.persons + TF_PSEUDO_PERSONS)
+            return max(share, exact_u[column]) if column in NAME_TF_COLUMNS else share
 
         found: list[Candidate] = []
         for record_id, external_ref, features in self.conn.execute(_FEATURES, {"ids": list(ids)}):
             sides = index.load_features(features)
-            best = _best([score(q, side, params, tf) for q in queries for side in sides])
+            best = _best(
+                [corroborated(score(q, side, params, tf)) for q in queries for side in sides]
+            )
             if best is not None:
                 found.append(
                     Candidate(
