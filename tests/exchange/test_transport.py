@@ -4,6 +4,7 @@ and read receipts come back, every bad delivery is refused, logged and stores no
 from __future__ import annotations
 
 import json
+import os
 import time
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
@@ -145,6 +146,21 @@ def test_stale_delivery_refused(pair) -> None:
 
 
 def test_garbage_refused(pair) -> None:
+    _refused(pair, b"{not json", "malformed", 400)
+
+
+def test_a_node_without_its_keys_asks_a_real_sender_to_retry(pair) -> None:
+    """Losing its own keys is the receiver's fault: a well-signed message from a known node
+    is answered 503 (the sender retries later), while junk is still refused as junk."""
+    b = pair.b
+    _, data = _packet(pair)
+    for name in os.listdir(b.node.settings.keys_dir):
+        os.rename(b.node.settings.keys_dir / name, b.node.settings.keys_dir / f"{name}.away")
+    load_keys.cache_clear()  # as a node started after the keys went
+    before = count(b.node, exchange_messages)
+    r = b.client.post("/api/exchange/inbox", content=data)
+    assert r.status_code == 503 and r.json().get("reason") == "busy", (r.status_code, r.text)
+    assert count(b.node, exchange_messages) == before
     _refused(pair, b"{not json", "malformed", 400)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -145,9 +145,10 @@ def _check(
     item: bytes | dict[str, Any],
     now: datetime,
     directory: dict[str, store.NodeEntry],
-    keys: NodeKeys,
+    keys: Callable[[], NodeKeys],
 ) -> _Checked:
-    """Every check that needs no write: PacketError with the reason otherwise."""
+    """Every check that needs no write: PacketError with the reason otherwise. This node's
+    keys are opened only for a packet that passed the others (KeysError if they cannot be)."""
     me = node.settings.node_id
     parsed = crypto.parse(item)
     envelope = parsed.envelope
@@ -162,7 +163,7 @@ def _check(
         raise PacketError(
             "clock_skew", f"the message's time is outside ±{window.seconds} s of {me}'s clock"
         )
-    body = crypto.open_body(parsed, me, keys)
+    body = crypto.open_body(parsed, me, keys())
     return _Checked(parsed, body, crypto.digest(parsed.packet))
 
 
@@ -194,18 +195,23 @@ def accept_batch(
     checked: list[tuple[int, _Checked]] = []
     with reading(node.engine) as conn:
         directory = {e.id: e for e in store.list_nodes(conn)}
-    try:
-        keys = load_keys(node.settings.keys_dir)
-    except KeysError as exc:  # this node's mistake, not the sender's: it retries later
-        log.error("cannot open messages: %s", exc)
-        busy = {"detail": "this node cannot open messages now; retry", "reason": "busy"}
-        return [Answer(503, busy) for _ in items]
+    opened: list[NodeKeys] = []
+
+    def keys() -> NodeKeys:
+        if not opened:
+            opened.append(load_keys(node.settings.keys_dir))
+        return opened[0]
+
     for i, item in enumerate(items):
         try:
             checked.append((i, _check(node, item, now, directory, keys)))
         except PacketError as exc:
             claimed, mid = _claims(item)
             refused.append((i, exc, claimed, mid))
+        except KeysError as exc:  # this node's mistake, not the sender's: it retries later
+            log.error("cannot open messages: %s", exc)
+            busy = {"detail": "this node cannot open messages now; retry", "reason": "busy"}
+            answers[i] = Answer(503, busy)
     with store.write_lock(node.engine), transaction(node.engine) as conn:
         for i, error, claimed, mid in refused:
             answers[i] = _note_refusal(conn, node, error, claimed, mid, remote)
