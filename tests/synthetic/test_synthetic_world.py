@@ -18,6 +18,7 @@ from interlink.synthetic import (
     demo_users,
     demo_world,
 )
+from interlink.synthetic.world import welfare_unit
 
 F = TypeVar("F", bound=model.Facts)
 
@@ -83,10 +84,15 @@ def test_units_and_users() -> None:
     assert ("UA-NCB", "National Central Bureau, Kyiv", "UA") in units
     assert any(code == "UA-THB-KYIV" for code, _, _ in units)
     users = demo_users(units)
-    assert {role for _, role, unit in users if unit == "UA-NCB"} == set(USER_ROLES)
+    assert {role for _, role, unit in users if unit == "UA-NCB"} == set(USER_ROLES) - {
+        "welfare_officer"
+    }
     assert ("ua.investigator", "investigator", "UA-NCB") in users
+    # The welfare officer works for the country's welfare agency, which is a unit of its own.
+    assert ("ua.welfare_officer", "welfare_officer", welfare_unit("UA")) in users
     assert len({name for name, _, _ in users}) == len(users)
-    assert {unit for _, _, unit in users} == {code for code, _, _ in units}
+    agencies = {welfare_unit(country) for country in per_country}
+    assert {unit for _, _, unit in users} == {code for code, _, _ in units} | agencies
     assert demo_units(["GR", "JP"])[0][0] == "GR-NCB"
 
 
