@@ -74,7 +74,10 @@ def test_another_key_does_not_verify(keys) -> None:
 @given(st.data())
 def test_changing_any_byte_fails(keys, data) -> None:
     _, raw = sealed(keys)
-    index = data.draw(st.integers(0, len(raw) - 1), label="index")
+    # A packet's length varies by a few bytes from one sealing to the next (its times), so
+    # the position is drawn on a fixed scale: hypothesis needs the same draws every replay.
+    where = data.draw(st.integers(0, 2**16 - 1), label="position")
+    index = where * len(raw) >> 16
     flip = data.draw(st.integers(1, 255), label="xor")
     changed = bytearray(raw)
     changed[index] ^= flip
