@@ -7,7 +7,9 @@ it returns shows them for that one response only (the unmasking is audited).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -148,18 +150,18 @@ def victim_page(request: Request, visit: VisitDep, victim_id: str) -> Response:
     return _victim_page(request, visit, _id(victim_id), notice=notice)
 
 
-@router.post("/victims/{victim_id}/unmask")
-def unmask(request: Request, visit: VisitDep, posted: FormDep, victim_id: str) -> Response:
+def _unmasked(posted: FormData, page: Callable[..., Response]) -> Response:
+    """``page`` unmasked with the stated reason, or again with the reason asked for (422)."""
     reason = _text(posted, "unmask_reason", 500)
     if not reason:
-        return _victim_page(
-            request,
-            visit,
-            _id(victim_id),
-            errors={"unmask_reason": [_("State why you need the protected fields.")]},
-            status_code=422,
-        )
-    return _victim_page(request, visit, _id(victim_id), unmask_reason=reason)
+        errors = {"unmask_reason": [_("State why you need the protected fields.")]}
+        return page(errors=errors, status_code=422)
+    return page(unmask_reason=reason)
+
+
+@router.post("/victims/{victim_id}/unmask")
+def unmask(request: Request, visit: VisitDep, posted: FormDep, victim_id: str) -> Response:
+    return _unmasked(posted, partial(_victim_page, request, visit, _id(victim_id)))
 
 
 @router.post("/records/{record_id}/unmask")
@@ -167,16 +169,7 @@ def unmask_record(request: Request, visit: VisitDep, posted: FormDep, record_id:
     """A victim's contact record (phone, address, handle) shown unmasked, with a reason."""
     from interlink.web.views.records import show_record
 
-    reason = _text(posted, "unmask_reason", 500)
-    if not reason:
-        return show_record(
-            request,
-            visit,
-            record_id,
-            errors={"unmask_reason": [_("State why you need the protected fields.")]},
-            status_code=422,
-        )
-    return show_record(request, visit, record_id, unmask_reason=reason)
+    return _unmasked(posted, partial(show_record, request, visit, record_id))
 
 
 def _context_from(posted: FormData) -> dict[str, Any]:
