@@ -117,10 +117,11 @@ def _audit_graph(
 ) -> None:
     # Every graph read passes here before it is returned: a victim's contact details are
     # masked in it (issue 7, network/protected.py).
-    mask_graph(conn, graph, masking_key(node.audit_key))
+    secret = node.audit_key  # read from its file: once for both uses
+    mask_graph(conn, graph, masking_key(secret))
     audit.write(
         conn,
-        node.audit_key,
+        secret,
         actor,
         "network",
         purpose=purpose,
