@@ -18,7 +18,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from interlink.network.patterns import BY_NAME, PATTERNS, Pattern, Result, majority_unit
+from interlink.network.patterns import (
+    BY_NAME,
+    PATTERNS,
+    Pattern,
+    Result,
+    document_series,
+    majority_unit,
+)
 from interlink.store import network as store
 from interlink.store.db import transaction
 
@@ -201,7 +208,8 @@ def forget_record(conn: Connection, record_id: str) -> int:
     for kind, value, _ in store.keys_of(conn, [record_id]):
         keys.add(f"{kind}:{value}")
         if kind == "document":
-            keys |= {f"series:{value[:-d]}" for d in range(1, 10) if len(value) >= d + 4}
+            # every series it is in, whatever the pattern's configured number of digits
+            keys |= {f"series:{s}" for d in range(1, 10) if (s := document_series(value, d))}
     hit = {a.id: a for a in store.alerts_naming(conn, {record_id})}
     for pattern in PATTERNS:
         hit.update(

@@ -303,7 +303,9 @@ def _illegal_crossings(
     return out
 
 
-def _series(number: str, digits: int) -> str | None:
+def document_series(number: str, digits: int) -> str | None:
+    """The series of a document number: all but its last ``digits`` characters, when at
+    least four remain (shorter prefixes would join unrelated documents)."""
     return number[:-digits] if len(number) >= digits + 4 else None
 
 
@@ -316,12 +318,12 @@ def _attributes(
     for kind, value, rid in store.keys_of(conn, persons):
         if kind in ATTRIBUTE_KEYS:
             out[rid].add(f"{kind}:{value}")
-        elif kind == "document" and (s := _series(value, digits)):
+        elif kind == "document" and (s := document_series(value, digits)):
             out[rid].add(f"series:{s}")
     all_crossings = sorted({c for cs in crossings.values() for c in cs})
     by_crossing = {c: p for p, cs in crossings.items() for c in cs}
     for kind, value, rid in store.keys_of(conn, all_crossings):
-        if kind == "document" and (s := _series(value, digits)) and rid in by_crossing:
+        if kind == "document" and (s := document_series(value, digits)) and rid in by_crossing:
             out[by_crossing[rid]].add(f"series:{s}")
     links = [r for r, f, _ in store.referencing_records(conn, persons) if f in ("source", "target")]
     ends: dict[str, dict[str, str]] = defaultdict(dict)
