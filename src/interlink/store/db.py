@@ -8,7 +8,7 @@ deadlock on a lock upgrade, and secure_delete so that erased records leave no by
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -96,3 +96,12 @@ def reading(engine: Engine) -> Iterator[Connection]:
 
 def is_postgres(conn_or_engine: Connection | Engine) -> bool:
     return conn_or_engine.dialect.name == "postgresql"
+
+
+IN_CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
+
+
+def chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterable[Sequence[Any]]:
+    """``items`` in slices of ``size``, for queries with an IN list of many values."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -28,6 +28,7 @@ from sqlalchemy import (
     update,
 )
 
+from interlink.store.db import chunks
 from interlink.store.schema import (
     identifiers,
     identity_decisions,
@@ -44,16 +45,10 @@ from interlink.store.schema import (
 KEY_KINDS = ("document", "phone", "email", "handle", "address", "photo", "registration")
 # Record kinds that are not nodes: a link is an edge between its two ends; a case is a file.
 NOT_NODES = ("link", "case")
-CHUNK = 500
 # The graph's own names for the index tables: a visibility condition may hold a subquery on
 # ``refs`` (a victim's case team) that must not correlate to the rows walked here.
 R = refs.alias("graph_refs")
 K = identifiers.alias("graph_keys")
-
-
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @dataclass(frozen=True)
@@ -70,7 +65,7 @@ class RefRow:
 def refs_from(conn: Connection, ids: Sequence[str], visible: ColumnElement[bool]) -> list[RefRow]:
     """References made by these records to records the reader may see."""
     out: list[RefRow] = []
-    for part in _chunks(sorted(ids)):
+    for part in chunks(sorted(ids)):
         rows = conn.execute(
             select(R.c.record_id, R.c.field, R.c.target_id, records.c.kind)
             .join(records, records.c.id == R.c.target_id)
@@ -85,7 +80,7 @@ def refs_to(
 ) -> list[RefRow]:
     """References to these records made by records the reader may see (cases excluded)."""
     out: list[RefRow] = []
-    for part in _chunks(sorted(ids)):
+    for part in chunks(sorted(ids)):
         query = (
             select(R.c.record_id, R.c.field, R.c.target_id, records.c.kind)
             .join(records, records.c.id == R.c.record_id)
@@ -103,7 +98,7 @@ def keys_of(conn: Connection, ids: Sequence[str]) -> list[tuple[str, str, str]]:
     instead of looking the records up."""
     out: list[tuple[str, str, str]] = []
     wanted = frozenset(KEY_KINDS)
-    for part in _chunks(sorted(ids)):
+    for part in chunks(sorted(ids)):
         rows = conn.execute(
             select(K.c.kind, K.c.value, K.c.record_id).where(K.c.record_id.in_(part))
         )
@@ -123,7 +118,7 @@ def _key_in(keys: Sequence[tuple[str, str]]) -> ColumnElement[bool]:
 def key_counts(conn: Connection, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """How many records (visible or not: only compared with a limit) each key has."""
     out: dict[tuple[str, str], int] = {}
-    for part in _chunks(sorted(keys)):
+    for part in chunks(sorted(keys)):
         rows = conn.execute(
             select(K.c.kind, K.c.value, func.count())
             .where(_key_in(part))
@@ -159,7 +154,7 @@ def holders_of(
                 .limit(limit)
             )
             out += [(r[0], r[1], r[2], r[3]) for r in rows]
-    for part in _chunks(sorted(batch)):
+    for part in chunks(sorted(batch)):
         rows = conn.execute(base.where(_key_in(part), visible))
         out += [(r[0], r[1], r[2], r[3]) for r in rows]
     return out
@@ -177,7 +172,7 @@ class NodeRow:
 def node_rows(conn: Connection, ids: Sequence[str], visible: ColumnElement[bool]) -> list[NodeRow]:
     """The records behind these nodes, if the reader may see them."""
     out: list[NodeRow] = []
-    for part in _chunks(sorted(ids)):
+    for part in chunks(sorted(ids)):
         rows = conn.execute(
             select(
                 records.c.id,
@@ -201,7 +196,7 @@ def _json(value: Any) -> Any:
 
 def visible_ids(conn: Connection, ids: Sequence[str], visible: ColumnElement[bool]) -> set[str]:
     found: set[str] = set()
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         found |= {
             r[0] for r in conn.execute(select(records.c.id).where(records.c.id.in_(part), visible))
         }
@@ -229,7 +224,7 @@ def records_with_keys(
 ) -> list[tuple[str, str, str, str]]:
     """(value, record id, record kind, subject category) of every record with these keys."""
     out: list[tuple[str, str, str, str]] = []
-    for part in _chunks(sorted(set(values))):
+    for part in chunks(sorted(set(values))):
         rows = conn.execute(
             select(identifiers.c.value, records.c.id, records.c.kind, records.c.subject_category)
             .join(records, records.c.id == identifiers.c.record_id)
@@ -261,7 +256,7 @@ def _first_column(
     if only is None:
         return [r[0] for r in conn.execute(query)]
     out: list[str] = []
-    for part in _chunks(sorted(set(only))):
+    for part in chunks(sorted(set(only))):
         out += [r[0] for r in conn.execute(query.where(column.in_(part)))]
     return out
 
@@ -272,7 +267,7 @@ def referrers(
     """(target, record) for records of ``kind`` pointing to these targets through ``field``.
     The kind is compared here: in SQL it leads SQLite to scan every record of the kind."""
     out: list[tuple[str, str]] = []
-    for part in _chunks(sorted(set(targets))):
+    for part in chunks(sorted(set(targets))):
         rows = conn.execute(
             select(refs.c.target_id, refs.c.record_id, records.c.kind)
             .join(records, records.c.id == refs.c.record_id)
@@ -296,7 +291,7 @@ def _references(
     conn: Connection, ids: Sequence[str], end: ColumnElement[Any]
 ) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         query = select(refs.c.record_id, refs.c.field, refs.c.target_id).where(end.in_(part))
         out += [(r[0], r[1], r[2]) for r in conn.execute(query)]
     return out
@@ -305,7 +300,7 @@ def _references(
 def facts_of(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str, str, Any]]:
     """id → (kind, owning unit, subject category, facts) for these records (no filter)."""
     out: dict[str, tuple[str, str, str, Any]] = {}
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         rows = conn.execute(
             select(
                 records.c.id,
@@ -418,7 +413,7 @@ def _alert(row: Any) -> AlertRow:
 
 def alerts_for_keys(conn: Connection, pattern: str, keys: Sequence[str]) -> dict[str, AlertRow]:
     out: dict[str, AlertRow] = {}
-    for part in _chunks(sorted(set(keys))):
+    for part in chunks(sorted(set(keys))):
         rows = conn.execute(
             select(network_alerts).where(
                 network_alerts.c.pattern == pattern, network_alerts.c.key.in_(part)
@@ -445,7 +440,7 @@ def open_alerts_naming(conn: Connection, record_ids: set[str]) -> list[AlertRow]
 def alerts_naming(conn: Connection, record_ids: set[str]) -> list[AlertRow]:
     """Every alert that names any of these records (through ``network_alert_records``)."""
     found: set[str] = set()
-    for part in _chunks(sorted(record_ids)):
+    for part in chunks(sorted(record_ids)):
         found |= {
             r[0]
             for r in conn.execute(
@@ -455,7 +450,7 @@ def alerts_naming(conn: Connection, record_ids: set[str]) -> list[AlertRow]:
             )
         }
     out: list[AlertRow] = []
-    for part in _chunks(sorted(found)):
+    for part in chunks(sorted(found)):
         out += map(
             _alert, conn.execute(select(network_alerts).where(network_alerts.c.id.in_(part)))
         )
@@ -615,7 +610,7 @@ def records_with_fact_text(
     """(lower-cased value, record id) of records of ``kind`` with these fact values."""
     text = func.lower(fact_text(name))
     out: list[tuple[str, str]] = []
-    for part in _chunks(sorted(set(values))):
+    for part in chunks(sorted(set(values))):
         rows = conn.execute(
             select(text, records.c.id).where(records.c.kind == kind, text.in_(part))
         )
@@ -644,7 +639,7 @@ def kinds_of(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str, 
     """id → (kind, owning unit, subject category): what most checks need, without reading
     and parsing the facts (the bulk of a record row)."""
     out: dict[str, tuple[str, str, str]] = {}
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         rows = conn.execute(
             select(
                 records.c.id, records.c.kind, records.c.owning_unit, records.c.subject_category
@@ -765,7 +760,7 @@ def _maybe_in(
     if only is None:
         return list(conn.execute(query))
     out: list[Any] = []
-    for part in _chunks(sorted(set(only))):
+    for part in chunks(sorted(set(only))):
         out += list(conn.execute(query.where(column.in_(part))))
     return out
 
@@ -774,7 +769,7 @@ def same_pairs(conn: Connection, ids: Iterable[str]) -> set[tuple[str, str]]:
     """Active 'same person' decisions (``identity.decisions``) touching these records."""
     d = identity_decisions
     out: set[tuple[str, str]] = set()
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         rows = conn.execute(
             select(d.c.left_id, d.c.right_id).where(
                 d.c.undone_at.is_(None),

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, exists, insert, or_, select, update
 
+from interlink.store.db import chunks
 from interlink.store.schema import (
     case_assignments,
     identifiers,
@@ -82,11 +83,6 @@ def victim_access(conn: Connection, record_id: str) -> tuple[frozenset[str], boo
 CONTACT_KINDS = ("address", "phone", "handle")
 # Identifier kinds that are contact details (the network's shared phones, e-mails, addresses).
 CONTACT_KEY_KINDS = ("phone", "email", "handle", "address")
-_CHUNK = 500
-
-
-def _chunked(items: Sequence[Any]) -> list[Sequence[Any]]:
-    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
 
 
 def victims_of_contacts(conn: Connection, contact_ids: Sequence[str]) -> dict[str, set[str]]:
@@ -97,7 +93,7 @@ def victims_of_contacts(conn: Connection, contact_ids: Sequence[str]) -> dict[st
     if not wanted:
         return found
     src, tgt, victim = refs.alias("vc_source"), refs.alias("vc_target"), records.alias("vc_victim")
-    for part in _chunked(wanted):
+    for part in chunks(wanted):
         rows = conn.execute(
             select(tgt.c.target_id, victim.c.id)
             .select_from(
@@ -122,7 +118,7 @@ def protected_keys(conn: Connection, keys: Sequence[tuple[str, str]]) -> set[tup
     wanted = sorted({(k, v) for k, v in keys if k in CONTACT_KEY_KINDS})
     found: set[tuple[str, str]] = set()
     holders: dict[str, set[tuple[str, str]]] = {}  # contact record id -> its keys
-    for part in _chunked(wanted):
+    for part in chunks(wanted):
         by_kind: dict[str, list[str]] = {}
         for kind, value in part:
             by_kind.setdefault(kind, []).append(value)
