@@ -292,28 +292,6 @@ def due(conn: Connection, now: datetime, limit: int) -> list[tuple[str, str]]:
     return [(r.message_id, r.recipient) for r in rows]
 
 
-def claim(
-    conn: Connection, message_id: str, recipient: str, worker: str, now: datetime, lease: float
-) -> bool:
-    """Take one due row for ``lease`` seconds. The WHERE repeats the due condition, so of two
-    workers racing for a row exactly one UPDATE changes it (both databases lock the row)."""
-    return bool(
-        conn.execute(
-            update(exchange_outbox)
-            .where(
-                exchange_outbox.c.message_id == message_id,
-                exchange_outbox.c.recipient == recipient,
-                _claimable(now),
-            )
-            .values(
-                lease_until=now + timedelta(seconds=lease),
-                leased_by=worker,
-                attempts=exchange_outbox.c.attempts + 1,
-            )
-        ).rowcount
-    )
-
-
 @dataclass(frozen=True)
 class Leased:
     """An outbox row claimed for one attempt, with what posting it needs."""
@@ -366,17 +344,6 @@ def claim_batch(
         .order_by(o.recipient, o.message_id)
     )
     return [Leased(r.message_id, r.recipient, int(r.attempts), r.packet) for r in rows]
-
-
-def attempts_of(conn: Connection, message_id: str, recipient: str) -> int:
-    return int(
-        conn.execute(
-            select(exchange_outbox.c.attempts).where(
-                exchange_outbox.c.message_id == message_id,
-                exchange_outbox.c.recipient == recipient,
-            )
-        ).scalar_one()
-    )
 
 
 def finish(
