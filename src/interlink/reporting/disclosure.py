@@ -414,12 +414,3 @@ def attack(
             raise ValueError("the published cells and relations are inconsistent")
         upper = math.inf if high.status == 3 else -high.fun
         yield cell, float(low.fun), float(upper)
-
-
-def layout_of(
-    cubes: dict[str, Cube],
-    views: dict[str, tuple[tuple[str, ...], ...]],
-    relations: Sequence[Relation] = (),
-) -> _Layout:
-    """For tests and the benchmark: the cells, sums and relations ``protect_all`` works on."""
-    return _layout(cubes, views, relations)
