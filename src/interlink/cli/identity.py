@@ -22,7 +22,7 @@ PhoneRegion = Annotated[
         "--phone-region", help="Country (ISO alpha-2) of phones written in national form."
     ),
 ]
-_THRESHOLD = 0.9  # = identity.batch.DEFAULT_THRESHOLD, kept here so that --help stays fast
+_THRESHOLD = 0.7  # = identity.batch.DEFAULT_THRESHOLD, kept here so that --help stays fast
 
 
 class EngineName(StrEnum):

@@ -79,7 +79,7 @@ def _batch_pairs(prepared: Any, engine: str, threshold: float) -> list[tuple[str
         arrow = _arrow(prepared)
         table = db.register(arrow, "reported_people")
         linker = Linker(table, db.settings(settings(), arrow.schema), log_level=None)
-        train(linker, rows=prepared.rows)
+        train(linker, (arrow,))
         scored = linker.inference.predict(threshold_match_probability=threshold or None)
         rows = db.rows(f"SELECT unique_id_l, unique_id_r FROM {scored.physical_name}")
     finally:

@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import csv
 import logging
+import math
 import os
 import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from interlink.identity.engines import DEFAULT_ENGINE, open_engine
-from interlink.identity.model import BLOCKING_COLUMNS, splink_comparisons
+from interlink.identity.model import BLOCKING_COLUMNS, COMPARISONS, INDIVIDUAL, splink_comparisons
+from interlink.identity.names import normalize
 from interlink.identity.prepare import (
     NAME_COLUMNS,
     PREPARED_COLUMNS,
@@ -42,25 +45,40 @@ from interlink.transfer.readers import (
     rows_of_piece,
 )
 
-DEFAULT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = 0.7  # the best F1 on generated files: docs/identity.md, "Threshold"
 
-# Columns of a batch file that only the batch compares (exactly, with term frequencies): the
-# address, folded to lower-case words. Online search does not have it in its model
-# (`model.splink_comparisons`); in a file it is what tells apart two people of the same name
-# when one row has no birth date (1,000,000 generated rows: of the true pairs the model left
-# below the threshold, one in six had the same address). The birth place was tried too and
-# left out: shared by many different people, it cost more precision than it gave recall
-# (100,000 rows: F1 0.9655 without either, 0.9720 with the address, 0.9641 with both).
-BATCH_ONLY_COLUMNS = {"address": "address_key"}
+
+# Columns of a batch file that only the batch compares (online search does not have them in
+# its model, `model.splink_comparisons`), with the comparable form of each:
+# - the address, folded to lower-case words, compared exactly with term frequencies: in a
+#   file it tells apart two people of the same name when one row has no birth date
+#   (1,000,000 generated rows: of the true pairs the model left below the threshold, one in
+#   six had the same address);
+# - the birth place, as the consonant skeleton of its words joined (`names.skeleton`), so
+#   that Shkodër/Shkodra, Köln/Koeln, إدلب/Idlib and Cluj-Napoca/Cluj Napoca meet; compared
+#   exactly, without term frequencies, and its u measured among people sharing a name part
+#   (``FOLLOW_THE_NAME``): a country has few cities, so two different people with one name
+#   share a birth place one time in twelve (1,000,000 generated rows), not one in two hundred.
+def _address_key(text: str) -> str | None:
+    return " ".join(_WORDS.findall(text.casefold())) or None
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_key(text: str) -> str | None:
+    return "".join(normalize(text).skeleton) or None if text.strip() else None
+
+
+BATCH_ONLY_COLUMNS: dict[str, tuple[str, Callable[[str], str | None]]] = {
+    "address": ("address_key", _address_key),
+    "place_of_birth": ("birth_place_key", _place_key),
+}
+BATCH_ONLY_KEYS = tuple(key for key, _ in BATCH_ONLY_COLUMNS.values())
 _WORDS = re.compile(r"\w+")
 _DEFAULT_PRIOR = 1e-4
 
 
 def _batch_only_values(values: dict[str, str]) -> dict[str, str | None]:
-    return {
-        column: " ".join(_WORDS.findall(values.get(source, "").casefold())) or None
-        for source, column in BATCH_ONLY_COLUMNS.items()
-    }
+    return {key: form(values.get(source, "")) for source, (key, form) in BATCH_ONLY_COLUMNS.items()}
 
 
 Progress = Callable[[str], None]
@@ -87,7 +105,7 @@ def prepare_rows(
 ) -> Prepared:
     """Comparable forms of every row. Raises ``FileFormatError`` for a missing or repeated id
     or a row without any name; counts malformed optional values by field."""
-    all_columns = (*PREPARED_COLUMNS, *BATCH_ONLY_COLUMNS.values())
+    all_columns = (*PREPARED_COLUMNS, *BATCH_ONLY_KEYS)
     cols: dict[str, list[Any]] = {c: [] for c in all_columns}
     issues: Counter[str] = Counter()
     ids: set[str] = set()
@@ -171,7 +189,7 @@ def _prepare_in_parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    cols: dict[str, list[Any]] = {c: [] for c in (*PREPARED_COLUMNS, *BATCH_ONLY_COLUMNS.values())}
+    cols: dict[str, list[Any]] = {c: [] for c in (*PREPARED_COLUMNS, *BATCH_ONLY_KEYS)}
     issues: Counter[str] = Counter()
     seen: set[str] = set()
     context = multiprocessing.get_context("forkserver")
@@ -210,12 +228,15 @@ def _prepare_in_parallel(
 # 1,000,000 rows (the birth date goes with the nationality): F1 0.9655 on 100,000 rows
 # against 0.9661 with all of the model's rules. A file of up to SMALL_FILE rows keeps all of
 # them: their pairs are few there, and each true pair counts (400 rows: F1 0.949 with all,
-# 0.943 with fewer).
+# 0.943 with fewer). A name part with the birth month and day finds the people whose year
+# was typed one off, for few pairs (1,000,000 rows: F1 0.9682 → 0.9686).
 BATCH_BLOCKING: tuple[tuple[str, ...], ...] = (
     ("name_skel",),
     ("tok_a", "dob_year"),
     ("tok_b", "dob_year"),
     ("dob", "nationality"),
+    ("tok_a", "dob_month", "dob_day"),
+    ("tok_b", "dob_month", "dob_day"),
     ("doc_ocr",),
     ("phone",),
     ("email",),
@@ -230,13 +251,14 @@ def blocking_for(rows: int) -> tuple[tuple[str, ...], ...]:
 
 
 def batch_only_comparisons() -> list[Any]:
-    """Exact agreement of the batch-only columns (``BATCH_ONLY_COLUMNS``), term-frequency
-    adjusted: a shared address of one family counts for less than a rare one."""
+    """Exact agreement of the batch-only columns (``BATCH_ONLY_COLUMNS``): the address term-
+    frequency adjusted (a shared address of one family counts for less than a rare one), the
+    birth place not (its u is measured among people sharing a name part instead)."""
     import splink.comparison_library as cl
 
     return [
-        cl.ExactMatch(column).configure(term_frequency_adjustments=True)
-        for column in BATCH_ONLY_COLUMNS.values()
+        cl.ExactMatch("address_key").configure(term_frequency_adjustments=True),
+        cl.ExactMatch("birth_place_key"),
     ]
 
 
@@ -271,25 +293,176 @@ def _arrow(prepared: Prepared) -> Any:
         "dob_month": pa.int8(),
         "dob_day": pa.int8(),
     }
-    names = [*PREPARED_COLUMNS, *(k for k in BATCH_ONLY_COLUMNS.values() if k in c)]
+    names = [*PREPARED_COLUMNS, *(k for k in BATCH_ONLY_KEYS if k in c)]
     return pa.table({k: pa.array(c[k], types.get(k, pa.string())) for k in names})
 
 
-def train(linker: Any, *, rows: int, seed: int = 1, progress: Progress | None = None) -> None:
-    """u from random pairs, the prior from near-certain rules, m by EM in two passes.
+# Comparisons whose values go with the name: two different people who share a name part
+# share its nationality one time in two, its gender three in four and its birth place one in
+# twelve (1,000,000 generated rows), against one in thirty, one in two and one in two hundred
+# of random pairs. Counting that u as if independent of the name gave a name with its
+# nationality five bits it does not carry, so their u is measured among pairs of rows that
+# share a name part (`agreement_sharing_a_name_part`).
+FOLLOW_THE_NAME = ("nationality", "gender", "birth_place_key")
 
-    A file too small or too uniform for a step (no pairs in its blocks) keeps the defaults
-    of that step; a prediction still comes out."""
+# A level never seen among the random pairs (u) or in EM (m) gets these; and however clean
+# the file, no disagreement is impossible in real records (typing errors, a changed
+# nationality or address), so every m stays at or above M_FLOOR. Online search's defaults
+# (`identity.defaults`) are settled by the same rule.
+UNSEEN_U = 1e-7
+UNSEEN_M = 1e-4
+M_FLOOR = 0.002
+
+
+class PairCounts:
+    """How many pairs of rows agree on a key, counted with DuckDB over the prepared tables
+    (whichever engine scores them, so that DuckDB and Spark get the same numbers). One table
+    (``dedupe``) forms pairs among its rows; two (``link``), pairs across them."""
+
+    def __init__(self, sides: tuple[Any, ...]) -> None:
+        import duckdb
+
+        self._con = duckdb.connect()
+        self._sides = len(sides)
+        self._sizes = [side.num_rows for side in sides]
+        for i, side in enumerate(sides):
+            self._con.register(f"side{i}", side)
+
+    def close(self) -> None:
+        self._con.close()
+
+    @property
+    def pairs(self) -> int:
+        """All pairs of rows."""
+        if self._sides == 1:
+            return self._sizes[0] * (self._sizes[0] - 1) // 2
+        return self._sizes[0] * self._sizes[1]
+
+    def agreeing(self, keys: dict[str, str], where: str) -> int:
+        """Pairs of rows (each with ``where`` true) that share the values of ``keys``
+        (name → SQL expression over a row; an unnested list gives one key per element)."""
+        select = ", ".join(f"{sql} AS {name}" for name, sql in keys.items())
+        names = ", ".join(keys)
+        counts = [
+            f"SELECT {names}, count(*) AS n FROM (SELECT DISTINCT unique_id AS r, {select} "
+            f"FROM side{i} WHERE {where}) GROUP BY ALL"
+            for i in range(self._sides)
+        ]
+        if self._sides == 1:
+            sql = f"SELECT sum(n * (n - 1) // 2) FROM ({counts[0]})"
+        else:
+            sql = f"SELECT sum(a.n * b.n) FROM ({counts[0]}) a JOIN ({counts[1]}) b USING ({names})"
+        found = self._con.execute(sql).fetchone()
+        return int(found[0] or 0) if found else 0
+
+    def same_value(self, column: str) -> int:
+        """Pairs of rows with the same value in ``column``."""
+        return self.agreeing({"k": column}, f"{column} IS NOT NULL")
+
+    def agreement_sharing_a_name_part(self, column: str) -> float | None:
+        """Of the pairs of rows sharing a name part (both with a value in ``column``), the
+        share that agree on ``column``; None when no such pair exists."""
+        part = {"k": "unnest(name_tokens)"}
+        where = f"{column} IS NOT NULL"
+        sharing = self.agreeing(part, where)
+        return self.agreeing({**part, "v": column}, where) / sharing if sharing else None
+
+
+def identifier_u(agreeing: int, total: int, *, prior: float, m: float) -> float | None:
+    """u of an exact level on an identifier, from ``agreeing`` of ``total`` pairs: the share
+    agreeing less what the matches explain (the prior times m); when the matches explain all
+    of it, the smallest share the count could tell from none (√K of all pairs, for K
+    agreeing pairs). None when no pair agrees."""
+    if total <= 0 or agreeing <= 0:
+        return None
+    return max(agreeing / total - prior * m, math.sqrt(agreeing) / total)
+
+
+def _settle(linker: Any, *, sampled: bool) -> None:
+    """Every level with an m of at least M_FLOOR; when u was ``sampled``, UNSEEN_U for a
+    level the sample never saw (Splink would use a default of its own for it)."""
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            level.m_probability = max(M_FLOOR, level.m_probability or UNSEEN_M)
+            if sampled and not isinstance(level._u_probability, float):
+                level.u_probability = UNSEEN_U
+
+
+def _counted_u(linker: Any, counts: PairCounts) -> None:
+    """u of the comparisons that follow the name (FOLLOW_THE_NAME) and of the identifiers'
+    exact levels (document, phone, e-mail: random sampling cannot see how rarely two
+    different people share one), counted on the whole file."""
+    model = linker._settings_obj
+    prior = model._probability_two_random_records_match
+    comparisons = {c.output_column_name: c for c in model.comparisons}
+    for name in FOLLOW_THE_NAME:
+        rate = counts.agreement_sharing_a_name_part(name) if name in comparisons else None
+        if rate is not None and 0.0 < rate < 1.0:
+            same, other = (lv for lv in comparisons[name].comparison_levels if not lv.is_null_level)
+            same.u_probability, other.u_probability = rate, 1.0 - rate
+    for declared in COMPARISONS:
+        if declared.name not in INDIVIDUAL or declared.name not in comparisons:
+            continue
+        built = comparisons[declared.name].comparison_levels
+        taken = 0  # pairs an earlier exact level of the comparison took
+        for level, params in zip(declared.levels, built, strict=True):
+            if level.kind != "exact" or level.column is None:
+                continue
+            agreeing = counts.same_value(level.column)
+            u = identifier_u(agreeing - taken, counts.pairs, prior=prior, m=params.m_probability)
+            if u is not None:
+                params.u_probability = u
+            taken = agreeing
+
+
+# The identifiers EM may block on, in order: the first the file has pairs for is used (one
+# rule with OR between them would make the engine compare every pair of rows).
+_IDENTIFIERS = ("doc_ocr", "phone", "email")
+
+
+def _first_that_runs(steps: Iterable[Callable[[], object]]) -> None:
+    from splink.internals.exceptions import SplinkException
+
+    failed: Exception | None = None
+    for step in steps:
+        try:
+            step()
+            return
+        except (SplinkException, ValueError, ZeroDivisionError) as exc:
+            failed = exc
+    if failed is not None:
+        raise failed
+
+
+def train(
+    linker: Any,
+    sides: tuple[Any, ...],
+    *,
+    seed: int = 1,
+    progress: Progress | None = None,
+) -> None:
+    """The prior from near-certain rules, u from random pairs, m by EM in two passes, then
+    the u that can be counted rather than sampled (`_counted_u`).
+
+    EM runs where matches are dense, so that it finds them rather than a class of look-
+    alikes: first among rows sharing an identifier (m of names, dates and the rest), then
+    among rows with the same name and birth date (m of the identifiers). Among rows with one
+    name alone, most pairs at 1,000,000 rows are different people, and EM there learnt that
+    matches mostly have different birth dates. A file too small or too uniform for a step
+    (no pairs in its blocks) keeps the defaults of that step; a prediction still comes out."""
     from splink import block_on
     from splink.internals.exceptions import SplinkException
 
+    rows = sum(side.num_rows for side in sides)
     em_pairs = max(1e6, rows * 2.0)
 
-    def em(column: str) -> Callable[[], object]:
+    def em(rule: Any) -> Callable[[], object]:
         # EM iterates on the comparison vectors alone (term frequencies are applied when
         # scoring): several times faster, and the same F1 on 100,000 generated rows
         return lambda: linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on(column), max_pairs=em_pairs, estimate_without_term_frequencies=True
+            rule, max_pairs=em_pairs, estimate_without_term_frequencies=True
         )
 
     steps: list[tuple[str, Callable[[], object]]] = [
@@ -309,17 +482,19 @@ def train(linker: Any, *, rows: int, seed: int = 1, progress: Progress | None = 
             lambda: linker.training.estimate_u_using_random_sampling(
                 # one chunk: Splink's chunks (and its early stop at 100 pairs a level)
                 # follow the engine's hash function, so u differed between DuckDB and Spark
-                max_pairs=max(2e6, rows * 5.0),
+                max_pairs=max(2e6, rows * 2.0),
                 seed=seed,
                 num_chunks=1,
             ),
         ),
-        ("m by name", em("name_key")),
-        ("m by birth date", em("dob")),
+        ("m by shared identifier", lambda: _first_that_runs(em(block_on(c)) for c in _IDENTIFIERS)),
+        ("m by name and birth date", em(block_on("name_key", "dob"))),
     ]
+    done: set[str] = set()
     for name, step in steps:
         try:
             step()
+            done.add(name)
         except (SplinkException, ValueError, ZeroDivisionError) as exc:
             _log.info("training step %s skipped: %s", name, type(exc).__name__)
         if progress is not None:
@@ -327,6 +502,14 @@ def train(linker: Any, *, rows: int, seed: int = 1, progress: Progress | None = 
     model = linker._settings_obj
     if not 0.0 < model._probability_two_random_records_match < 1.0:
         model._probability_two_random_records_match = _DEFAULT_PRIOR  # no pair to estimate it
+    _settle(linker, sampled="u" in done)
+    counts = PairCounts(sides)
+    try:
+        _counted_u(linker, counts)
+    finally:
+        counts.close()
+    if progress is not None:
+        progress("trained: u counted")
 
 
 def _write_csv(path: Path, header: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> None:
@@ -402,7 +585,7 @@ def dedupe_prepared(
         )
         linker = Linker(table, model, log_level=None)
         say("training")
-        train(linker, rows=prepared.rows, progress=say)
+        train(linker, (arrow,), progress=say)
         say("scoring pairs")
         scored = linker.inference.predict(threshold_match_probability=threshold)
         pairs = int(db.rows(f"SELECT count(*) FROM {scored.physical_name}")[0][0])
@@ -443,14 +626,15 @@ def link(
     db = open_engine(engine)
     try:
         arrow_a = _arrow(a)
+        arrow_b = _arrow(b)
         ta = db.register(arrow_a, "left_people")
-        tb = db.register(_arrow(b), "right_people")
+        tb = db.register(arrow_b, "right_people")
         model = db.settings(
             settings("link_only", blocking_for(a.rows + b.rows), batch_only=True), arrow_a.schema
         )
         linker = Linker([ta, tb], model, log_level=None)
         say("training")
-        train(linker, rows=a.rows + b.rows)
+        train(linker, (arrow_a, arrow_b))
         say("scoring pairs")
         scored = linker.inference.predict(threshold_match_probability=threshold)
         rows = db.rows(

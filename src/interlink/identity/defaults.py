@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from interlink.identity import batch
+from interlink.identity.batch import M_FLOOR, UNSEEN_M, UNSEEN_U
 from interlink.identity.engines import open_engine
 from interlink.identity.evaluate import LABEL_COLUMN, read_labels, write_benchmark
 from interlink.identity.model import DEFAULT_PARAMETERS, TRAINING_ROWS, Parameters
@@ -57,17 +58,10 @@ def train_file(path: Path, out: Path) -> Parameters:
     return Parameters.from_splink(data)
 
 
-# A level never seen among random pairs (u) or true pairs (m) in training gets these, so
-# that Splink and online search read the same number rather than each its own default.
-UNSEEN_U = 1e-7
-UNSEEN_M = 1e-4
-# No disagreement is impossible in real records (typing errors, a changed nationality):
-# however clean the training data, a level's m stays at or above this.
-M_FLOOR = 0.002
-
-
 def settle(model: dict[str, Any]) -> None:
-    """Give every level explicit m and u (see UNSEEN_U, UNSEEN_M, M_FLOOR)."""
+    """Give every level explicit m and u by the batch's rule (``batch.UNSEEN_U``,
+    ``UNSEEN_M``, ``M_FLOOR``), so that Splink and online search read the same number
+    rather than each its own default."""
     for comparison in model["comparisons"]:
         for level in comparison["comparison_levels"]:
             if level.get("is_null_level"):
