@@ -2,14 +2,15 @@
 
 A file (CSV, JSON lines, XLSX: the person columns of the import) is read once into a
 prepared table of comparable forms — name tokens, sorted, phonetic and consonant-skeleton
-keys (`identity.names.normalize`), birth year/month/day,
-ISO country, normalized document number, E.164 phone, e-mail — and a Fellegi–Sunter model
-is trained on it (u by random sampling, m by expectation maximisation, term-frequency
-adjustment on names and birth dates) and used to score the candidate pairs the blocking
-rules give. The engine (DuckDB by default, or Spark: `identity.engines`) runs the same
-model. A missing id or name stops the batch with the line named; a malformed optional
-value is counted by field and blanked (or kept as far as it is usable: a birth date with an
-impossible day keeps its year and month).
+keys (`identity.names.normalize`), birth year/month/day, ISO country, normalized document
+number, E.164 phone, e-mail, and the address and birth place only a batch compares — and a
+Fellegi–Sunter model is trained on it (`train`: u by random sampling or, where sampling
+cannot see it, counted on the file; m by expectation maximisation where matches are dense;
+term-frequency adjustment on names, birth dates and addresses) and used to score the
+candidate pairs the blocking rules give. The engine (DuckDB by default, or Spark:
+`identity.engines`) runs the same model. A missing id or name stops the batch with the line
+named; a malformed optional value is counted by field and blanked (or kept as far as it is
+usable: a birth date with an impossible day keeps its year and month).
 """
 
 from __future__ import annotations
