@@ -22,9 +22,9 @@ from interlink.identity.evaluate import (
 from interlink.identity.prepare import parse_birth_date, prepare_name
 from interlink.transfer.readers import FileFormatError
 
-# measured at threshold 0.7 with the counted u (`batch.train`): 0.957 here (400 rows; 0.950
-# before), 0.977 at 100,000 rows (bench/dedupe.py --rows 100000 --skip-plain)
-F1_FLOOR = 0.95
+# measured at threshold 0.7 with the counted u (`batch.train`): 0.977 here (400 rows; 0.966
+# before at 0.9), 0.978 at 100,000 rows (bench/dedupe.py --rows 100000 --skip-plain)
+F1_FLOOR = 0.96
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -156,7 +156,7 @@ def test_link_finds_planted_pairs(labelled: tuple[Path, dict[str, str]], tmp_pat
     assert scores.precision >= 0.95
     # measured 0.874 here (precision 1.0) at threshold 0.9; over seeds 11-22 a mean of 0.879
     # (0.816-0.918): the misses are aliases, abjad script against Latin, typos in both parts
-    assert scores.recall >= 0.86
+    assert scores.recall >= 0.9  # 0.913 measured (0.884 before the counted u)
 
 
 def test_scores_count_pairs() -> None:

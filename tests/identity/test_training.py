@@ -177,7 +177,7 @@ def test_a_file_without_documents_is_still_deduplicated(
     dedupe(without, out)
     scores = cluster_scores(read_clusters(out), truth)
     print(f"dedupe of 400 generated rows without documents: {scores.line()}")
-    assert scores.f1 >= 0.9
+    assert scores.f1 >= 0.95  # 0.971 measured
 
 
 def test_the_commands_default_threshold_is_the_batchs() -> None:
