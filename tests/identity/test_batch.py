@@ -22,7 +22,7 @@ from interlink.identity.evaluate import (
 from interlink.identity.prepare import parse_birth_date, prepare_name
 from interlink.transfer.readers import FileFormatError
 
-# measured at threshold 0.7 with the counted u (`batch.train`): 0.977 here (400 rows; 0.966
+# measured at threshold 0.7 with the counted u (`training.train`): 0.977 here (400 rows; 0.966
 # before at 0.9), 0.978 at 100,000 rows (bench/dedupe.py --rows 100000 --skip-plain)
 F1_FLOOR = 0.96
 

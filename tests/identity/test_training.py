@@ -1,4 +1,4 @@
-"""How the batch trains its model (`identity.batch.train`): the counts it takes from the file
+"""How the batch trains its model (`identity.training.train`): the counts it takes from the file
 instead of sampling, the birth place's comparable form, and a file without documents."""
 
 from __future__ import annotations
@@ -13,19 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interlink.identity.batch import (
-    M_FLOOR,
-    PairCounts,
-    _arrow,
-    _place_key,
-    dedupe,
-    identifier_u,
-    read_prepared,
-    train,
-)
+from interlink.identity.batch import _arrow, _place_key, dedupe, read_prepared
 from interlink.identity.batch import settings as batch_settings
 from interlink.identity.engines import open_engine
 from interlink.identity.evaluate import cluster_scores, read_clusters, write_benchmark
+from interlink.identity.training import M_FLOOR, PairCounts, identifier_u, train
 
 VALUES = st.one_of(st.none(), st.sampled_from(["a", "b", "c"]))
 TOKENS = st.lists(st.sampled_from(["ivan", "oleg", "petrenko", "li"]), min_size=1, max_size=3)
@@ -161,6 +153,33 @@ def test_every_level_has_its_own_m_and_u_after_training(people: tuple[Path, Any]
     assert shared_document["u_probability"] == pytest.approx(counted)
 
 
+def test_a_step_that_finds_no_pairs_leaves_the_model_whole(tmp_path: Path) -> None:
+    """Splink's EM takes the comparisons its blocking rule uses out of the model and puts
+    them back only when it succeeds; on a file too small for any EM step, every declared
+    comparison must still be there to score the name."""
+    from splink import Linker
+
+    path = tmp_path / "three.csv"
+    path.write_text(
+        "id,full_name,date_of_birth\n1,Oleg Petrenko,1980-03-02\n"
+        "2,Oleh Petrenko,\n3,Anna Kowalska,1975-11-30\n",
+        encoding="utf-8",
+    )
+    arrow = _arrow(read_prepared(path))
+    declared = batch_settings(batch_only=True)
+    db = open_engine("duckdb")
+    try:
+        linker = Linker(db.register(arrow, "three"), declared, log_level=None)
+        before = [c.output_column_name for c in linker._settings_obj.comparisons]
+        train(linker, (arrow,))
+        model = linker.misc.save_model_to_json(None)
+    finally:
+        db.close()
+    assert [c["output_column_name"] for c in model["comparisons"]] == before
+    assert "name" in before
+    assert 0.0 < model["probability_two_random_records_match"] < 1.0
+
+
 def test_a_file_without_documents_is_still_deduplicated(
     people: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -177,7 +196,11 @@ def test_a_file_without_documents_is_still_deduplicated(
     dedupe(without, out)
     scores = cluster_scores(read_clusters(out), truth)
     print(f"dedupe of 400 generated rows without documents: {scores.line()}")
-    assert scores.f1 >= 0.95  # 0.971 measured
+    # 0.926 measured (10,000 such rows: 0.946). Without documents the near-certain rules
+    # find fewer of the matches, so the prior is half the true one (0.7 with documents)
+    # and recall suffers; docs/identity.md, "Batch". (0.971 was measured while a failed
+    # EM step on documents left its inflated prior in the model.)
+    assert scores.f1 >= 0.92
 
 
 def test_the_commands_default_threshold_is_the_batchs() -> None:

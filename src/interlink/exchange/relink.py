@@ -70,8 +70,9 @@ def _batch_pairs(prepared: Any, engine: str, threshold: float) -> list[tuple[str
     """Row-id pairs the batch judges at or above ``threshold``."""
     from splink import Linker
 
-    from interlink.identity.batch import _arrow, _quiet_splink, settings, train
+    from interlink.identity.batch import _arrow, _quiet_splink, settings
     from interlink.identity.engines import open_engine
+    from interlink.identity.training import train
 
     _quiet_splink()
     db = open_engine(engine)

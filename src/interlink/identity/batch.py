@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import logging
-import math
 import os
 import re
 import time
@@ -29,13 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from interlink.identity.engines import DEFAULT_ENGINE, open_engine
-from interlink.identity.model import BLOCKING_COLUMNS, COMPARISONS, INDIVIDUAL, splink_comparisons
+from interlink.identity.model import BLOCKING_COLUMNS, splink_comparisons
 from interlink.identity.names import normalize
 from interlink.identity.prepare import (
     NAME_COLUMNS,
     PREPARED_COLUMNS,
     prepare_values,
 )
+from interlink.identity.training import train
 from interlink.transfer.readers import (
     CsvPiece,
     FileFormatError,
@@ -75,7 +75,6 @@ BATCH_ONLY_COLUMNS: dict[str, tuple[str, Callable[[str], str | None]]] = {
 }
 BATCH_ONLY_KEYS = tuple(key for key, _ in BATCH_ONLY_COLUMNS.values())
 _WORDS = re.compile(r"\w+")
-_DEFAULT_PRIOR = 1e-4
 
 
 def _batch_only_values(values: dict[str, str]) -> dict[str, str | None]:
@@ -296,239 +295,6 @@ def _arrow(prepared: Prepared) -> Any:
     }
     names = [*PREPARED_COLUMNS, *(k for k in BATCH_ONLY_KEYS if k in c)]
     return pa.table({k: pa.array(c[k], types.get(k, pa.string())) for k in names})
-
-
-# Comparisons whose values go with the name: two different people who share a name part
-# share its nationality one time in two, its gender three in four and its birth place one in
-# twelve (1,000,000 generated rows), against one in thirty, one in two and one in two hundred
-# of random pairs. Counting that u as if independent of the name gave a name with its
-# nationality five bits it does not carry where namesakes are many, so their u is the random
-# pairs' and the agreement among pairs of rows sharing a name part
-# (`agreement_sharing_a_name_part`), mixed by the share of same-name pairs that are different
-# people (`namesake_share`: 0.26 among 2,000 generated rows, 0.48 among 100,000, 0.86 among
-# 1,000,000). In a small file the name's term frequency is coarse (a name seen twice among
-# 2,000 rows counts as one in a thousand) and the measured u alone cost F1 there (10,000
-# rows: 0.975 against 0.980 mixed).
-FOLLOW_THE_NAME = ("nationality", "gender", "birth_place_key")
-
-# A level never seen among the random pairs (u) or in EM (m) gets these; and however clean
-# the file, no disagreement is impossible in real records (typing errors, a changed
-# nationality or address), so every m stays at or above M_FLOOR. Online search's defaults
-# (`identity.defaults`) are settled by the same rule.
-UNSEEN_U = 1e-7
-UNSEEN_M = 1e-4
-M_FLOOR = 0.002
-
-
-class PairCounts:
-    """How many pairs of rows agree on a key, counted with DuckDB over the prepared tables
-    (whichever engine scores them, so that DuckDB and Spark get the same numbers). One table
-    (``dedupe``) forms pairs among its rows; two (``link``), pairs across them."""
-
-    def __init__(self, sides: tuple[Any, ...]) -> None:
-        import duckdb
-
-        self._con = duckdb.connect()
-        self._sides = len(sides)
-        self._sizes = [side.num_rows for side in sides]
-        for i, side in enumerate(sides):
-            self._con.register(f"side{i}", side)
-
-    def close(self) -> None:
-        self._con.close()
-
-    @property
-    def pairs(self) -> int:
-        """All pairs of rows."""
-        if self._sides == 1:
-            return self._sizes[0] * (self._sizes[0] - 1) // 2
-        return self._sizes[0] * self._sizes[1]
-
-    def agreeing(self, keys: dict[str, str], where: str) -> int:
-        """Pairs of rows (each with ``where`` true) that share the values of ``keys``
-        (name → SQL expression over a row; an unnested list gives one key per element)."""
-        select = ", ".join(f"{sql} AS {name}" for name, sql in keys.items())
-        names = ", ".join(keys)
-        counts = [
-            f"SELECT {names}, count(*) AS n FROM (SELECT DISTINCT unique_id AS r, {select} "
-            f"FROM side{i} WHERE {where}) GROUP BY ALL"
-            for i in range(self._sides)
-        ]
-        if self._sides == 1:
-            sql = f"SELECT sum(n * (n - 1) // 2) FROM ({counts[0]})"
-        else:
-            sql = f"SELECT sum(a.n * b.n) FROM ({counts[0]}) a JOIN ({counts[1]}) b USING ({names})"
-        found = self._con.execute(sql).fetchone()
-        return int(found[0] or 0) if found else 0
-
-    def same_value(self, column: str) -> int:
-        """Pairs of rows with the same value in ``column``."""
-        return self.agreeing({"k": column}, f"{column} IS NOT NULL")
-
-    def agreement_sharing_a_name_part(self, column: str) -> float | None:
-        """Of the pairs of rows sharing a name part (both with a value in ``column``), the
-        share that agree on ``column``; None when no such pair exists."""
-        part = {"k": "unnest(name_tokens)"}
-        where = f"{column} IS NOT NULL"
-        sharing = self.agreeing(part, where)
-        return self.agreeing({**part, "v": column}, where) / sharing if sharing else None
-
-
-def identifier_u(agreeing: int, total: int, *, prior: float, m: float) -> float | None:
-    """u of an exact level on an identifier, from ``agreeing`` of ``total`` pairs: the share
-    agreeing less what the matches explain (the prior times m); when the matches explain all
-    of it, the smallest share the count could tell from none (√K of all pairs, for K
-    agreeing pairs). None when no pair agrees."""
-    if total <= 0 or agreeing <= 0:
-        return None
-    return max(agreeing / total - prior * m, math.sqrt(agreeing) / total)
-
-
-def namesake_share(counts: PairCounts, prior: float, m: float) -> float:
-    """Of the pairs of rows with the same name, the share that are different people: all
-    of them less the matches the model expects there (the prior times m of the same name)."""
-    same_name = counts.same_value("name_key")
-    if not same_name:
-        return 0.0
-    return max(0.0, 1.0 - prior * counts.pairs * m / same_name)
-
-
-def _settle(linker: Any, *, sampled: bool) -> None:
-    """Every level with an m of at least M_FLOOR; when u was ``sampled``, UNSEEN_U for a
-    level the sample never saw (Splink would use a default of its own for it)."""
-    for comparison in linker._settings_obj.comparisons:
-        for level in comparison.comparison_levels:
-            if level.is_null_level:
-                continue
-            level.m_probability = max(M_FLOOR, level.m_probability or UNSEEN_M)
-            if sampled and not isinstance(level._u_probability, float):
-                level.u_probability = UNSEEN_U
-
-
-def _counted_u(linker: Any, counts: PairCounts) -> None:
-    """u of the comparisons that follow the name (FOLLOW_THE_NAME) and of the identifiers'
-    exact levels (document, phone, e-mail: random sampling cannot see how rarely two
-    different people share one), counted on the whole file."""
-    model = linker._settings_obj
-    prior = model._probability_two_random_records_match
-    comparisons = {c.output_column_name: c for c in model.comparisons}
-    name = comparisons.get("name")
-    share = namesake_share(counts, prior, name.comparison_levels[1].m_probability) if name else 0.0
-    for column in FOLLOW_THE_NAME:
-        rate = counts.agreement_sharing_a_name_part(column) if column in comparisons else None
-        if rate is not None and 0.0 < rate < 1.0:
-            levels = comparisons[column].comparison_levels
-            same, other = (lv for lv in levels if not lv.is_null_level)
-            u = share * rate + (1.0 - share) * same.u_probability
-            same.u_probability, other.u_probability = u, 1.0 - u
-    for declared in COMPARISONS:
-        if declared.name not in INDIVIDUAL or declared.name not in comparisons:
-            continue
-        built = comparisons[declared.name].comparison_levels
-        taken = 0  # pairs an earlier exact level of the comparison took
-        for level, params in zip(declared.levels, built, strict=True):
-            if level.kind != "exact" or level.column is None:
-                continue
-            agreeing = counts.same_value(level.column)
-            u = identifier_u(agreeing - taken, counts.pairs, prior=prior, m=params.m_probability)
-            if u is not None:
-                params.u_probability = u
-            taken = agreeing
-
-
-# The identifiers EM may block on, in order: the first the file has pairs for is used (one
-# rule with OR between them would make the engine compare every pair of rows).
-_IDENTIFIERS = ("doc_ocr", "phone", "email")
-
-
-def _first_that_runs(steps: Iterable[Callable[[], object]]) -> None:
-    from splink.internals.exceptions import SplinkException
-
-    failed: Exception | None = None
-    for step in steps:
-        try:
-            step()
-            return
-        except (SplinkException, ValueError, ZeroDivisionError) as exc:
-            failed = exc
-    if failed is not None:
-        raise failed
-
-
-def train(
-    linker: Any,
-    sides: tuple[Any, ...],
-    *,
-    seed: int = 1,
-    progress: Progress | None = None,
-) -> None:
-    """The prior from near-certain rules, u from random pairs, m by EM in two passes, then
-    the u that can be counted rather than sampled (`_counted_u`).
-
-    EM runs where matches are dense, so that it finds them rather than a class of look-
-    alikes: first among rows sharing an identifier (m of names, dates and the rest), then
-    among rows with the same name and birth date (m of the identifiers). Among rows with one
-    name alone, most pairs at 1,000,000 rows are different people, and EM there learnt that
-    matches mostly have different birth dates. A file too small or too uniform for a step
-    (no pairs in its blocks) keeps the defaults of that step; a prediction still comes out."""
-    from splink import block_on
-    from splink.internals.exceptions import SplinkException
-
-    rows = sum(side.num_rows for side in sides)
-    em_pairs = max(1e6, rows * 2.0)
-
-    def em(rule: Any) -> Callable[[], object]:
-        # EM iterates on the comparison vectors alone (term frequencies are applied when
-        # scoring): several times faster, and the same F1 on 100,000 generated rows
-        return lambda: linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, max_pairs=em_pairs, estimate_without_term_frequencies=True
-        )
-
-    steps: list[tuple[str, Callable[[], object]]] = [
-        (
-            "prior",
-            lambda: linker.training.estimate_probability_two_random_records_match(
-                [
-                    "l.doc_ocr = r.doc_ocr AND l.dob = r.dob",
-                    "l.name_key = r.name_key AND l.dob = r.dob",
-                    "l.phone = r.phone AND l.name_key = r.name_key",
-                ],
-                recall=0.6,
-            ),
-        ),
-        (
-            "u",
-            lambda: linker.training.estimate_u_using_random_sampling(
-                # one chunk: Splink's chunks (and its early stop at 100 pairs a level)
-                # follow the engine's hash function, so u differed between DuckDB and Spark
-                max_pairs=max(2e6, rows * 2.0),
-                seed=seed,
-                num_chunks=1,
-            ),
-        ),
-        ("m by shared identifier", lambda: _first_that_runs(em(block_on(c)) for c in _IDENTIFIERS)),
-        ("m by name and birth date", em(block_on("name_key", "dob"))),
-    ]
-    done: set[str] = set()
-    for name, step in steps:
-        try:
-            step()
-            done.add(name)
-        except (SplinkException, ValueError, ZeroDivisionError) as exc:
-            _log.info("training step %s skipped: %s", name, type(exc).__name__)
-        if progress is not None:
-            progress(f"trained: {name}")
-    model = linker._settings_obj
-    if not 0.0 < model._probability_two_random_records_match < 1.0:
-        model._probability_two_random_records_match = _DEFAULT_PRIOR  # no pair to estimate it
-    _settle(linker, sampled="u" in done)
-    counts = PairCounts(sides)
-    try:
-        _counted_u(linker, counts)
-    finally:
-        counts.close()
-    if progress is not None:
-        progress("trained: u counted")
 
 
 def _write_csv(path: Path, header: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> None:

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from interlink.identity import batch
-from interlink.identity.batch import M_FLOOR, UNSEEN_M, UNSEEN_U
 from interlink.identity.engines import open_engine
 from interlink.identity.evaluate import LABEL_COLUMN, read_labels, write_benchmark
 from interlink.identity.model import DEFAULT_PARAMETERS, TRAINING_ROWS, Parameters
+from interlink.identity.training import UNSEEN_U, settled_m
 
 DEFAULT_ROWS = 50_000
 DEFAULT_SEED = 7
@@ -59,15 +59,15 @@ def train_file(path: Path, out: Path) -> Parameters:
 
 
 def settle(model: dict[str, Any]) -> None:
-    """Give every level explicit m and u by the batch's rule (``batch.UNSEEN_U``,
-    ``UNSEEN_M``, ``M_FLOOR``), so that Splink and online search read the same number
+    """Give every level explicit m and u by the batch's rule (``training.settled_m``,
+    ``UNSEEN_U``), so that Splink and online search read the same number
     rather than each its own default."""
     for comparison in model["comparisons"]:
         for level in comparison["comparison_levels"]:
             if level.get("is_null_level"):
                 continue
             m, u = level.get("m_probability"), level.get("u_probability")
-            level["m_probability"] = max(M_FLOOR, m if isinstance(m, float) else UNSEEN_M)
+            level["m_probability"] = settled_m(m)
             level["u_probability"] = u if isinstance(u, float) and u > 0 else UNSEEN_U
 
 
