@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interlink.identity.compare import NameLevel, compare_name
-from interlink.identity.names import normalize, skeleton
+from interlink.identity.names import HONORIFICS, PARTICLES, normalize, skeleton
 from interlink.synthetic.names import COUNTRIES, country_names
 
 NAME_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -89,6 +89,44 @@ def test_empty_and_only_particles() -> None:
     assert normalize("").tokens == ()
     assert normalize(" ,, ").key == ""
     assert normalize("Van").tokens == ("van",)  # a particle alone is the name
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Lê Văn Thành", ("le", "van", "thanh")),  # Lê is the family name
+        ("Ibn Sina", ("ibn", "sina")),
+        ("van der Berg", ("van", "der", "berg")),
+        ("Jan van der Berg", ("jan", "berg")),
+        ("Zia ul Haq", ("zia", "haq")),
+        ("서울", ("seo", "ul")),  # in Hangul and Han a syllable is never a particle
+        ("王乐", ("wang", "le")),
+    ],
+)
+def test_particles_are_dropped_only_where_two_parts_remain(
+    name: str, tokens: tuple[str, ...]
+) -> None:
+    assert normalize(name).tokens == tokens
+
+
+def test_two_names_differing_only_in_a_family_name_like_a_particle_stay_apart() -> None:
+    assert normalize("Lê Văn Thành").key != normalize("Trần Văn Thành").key
+
+
+_PLAIN_PARTS = st.text(alphabet="bcfghkmnprstz", min_size=3, max_size=8).filter(
+    lambda p: p not in HONORIFICS
+)
+
+
+@given(
+    st.lists(st.one_of(_PLAIN_PARTS, st.sampled_from(sorted(PARTICLES))), min_size=1, max_size=6)
+)
+def test_no_part_but_a_particle_is_ever_dropped(parts: list[str]) -> None:
+    """Every part that is not a particle stays, and a name of two or more parts never comes
+    down to one."""
+    tokens = normalize(" ".join(parts)).tokens
+    assert [p for p in parts if p not in PARTICLES] == [t for t in tokens if t not in PARTICLES]
+    assert len(tokens) >= min(2, len(parts))
 
 
 @pytest.mark.parametrize(
