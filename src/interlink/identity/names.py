@@ -314,7 +314,7 @@ def _words(text: str, script: str) -> list[str]:
 
 def _tokens(words: list[str], *, abjad: bool, particles: bool) -> tuple[str, ...]:
     """Name parts in written order; ``particles`` says whether the script has any (in Han,
-    Hangul and kana, \"ul\", \"le\" or \"de\" are syllables of a name, as in 서울 or 王乐)."""
+    Hangul and kana, "ul", "le" or "de" are syllables of a name, as in 서울 or 王乐)."""
     parts: list[str] = []
     for word in words:
         word = _ATTACHED.sub("", word.lower())
