@@ -14,8 +14,8 @@ _BATCH = 5000
 
 
 def index_stored_persons(conn: Connection) -> None:
-    """Write the ``match`` identifiers and the features of every stored person (none may be
-    there yet: `reindex_stored_persons` removes them first)."""
+    """Write the ``match`` identifiers and the features of every stored person, where none
+    are written yet (`reindex_stored_persons` removes them first)."""
     from interlink.domain.model import Person
     from interlink.identity.index import KIND, person_index
 
