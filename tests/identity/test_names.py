@@ -99,8 +99,9 @@ def test_empty_and_only_particles() -> None:
         ("van der Berg", ("van", "der", "berg")),
         ("Jan van der Berg", ("jan", "berg")),
         ("Zia ul Haq", ("zia", "haq")),
-        ("서울", ("seo", "ul")),  # in Hangul and Han a syllable is never a particle
+        ("서울", ("seo", "ul")),
         ("王乐", ("wang", "le")),
+        ("Wang Le", ("wang", "le")),
     ],
 )
 def test_particles_are_dropped_only_where_two_parts_remain(

@@ -258,7 +258,6 @@ PARTICLES = _set(
     "al el ul bin ben ibn bint binti bte bt van von der den de la le du da das dos del "
     "della dei di ten ter zu y e"
 )
-_SYLLABIC_SCRIPTS = frozenset({"Hani", "Hang", "Jpan", "Hira", "Kana", "Kore"})
 _ATTACHED = re.compile(r"^(?:al|el|ul)-(?=\w)")
 # "Abd al-Rahman", "Abdul Rahman", "Abdulrahman", "عبد الرحمن": one token "abdrahman".
 _ABD = re.compile(r"^abd(?:u|e|a|o|ou)?l?(?=[a-z]{3})")
@@ -312,9 +311,9 @@ def _words(text: str, script: str) -> list[str]:
     return out
 
 
-def _tokens(words: list[str], *, abjad: bool, particles: bool) -> tuple[str, ...]:
-    """Name parts in written order; ``particles`` says whether the script has any (in Han,
-    Hangul and kana, "ul", "le" or "de" are syllables of a name, as in 서울 or 王乐)."""
+def _tokens(words: list[str], abjad: bool) -> tuple[str, ...]:
+    """Name parts in written order, without honorifics, and without particles where they
+    lead into another part and two parts remain."""
     parts: list[str] = []
     for word in words:
         word = _ATTACHED.sub("", word.lower())
@@ -340,10 +339,10 @@ def _tokens(words: list[str], *, abjad: bool, particles: bool) -> tuple[str, ...
     # Without vowels, names can look like Latin honorifics ("ʿmr", Omar): none dropped there.
     kept = merged if abjad else [t for t in merged if t not in HONORIFICS]
     kept = kept or merged
-    if not particles:
-        return tuple(kept)
     # A particle is dropped where it leads into another part ("van der Berg", "Zia ul Haq")
-    # and two parts remain: "Lê Văn Thành" keeps its family name Lê, "Ibn Sina" its ibn.
+    # and two parts remain: "Lê Văn Thành" keeps its family name Lê, "Ibn Sina" its ibn, and
+    # 서울 its syllable "ul". A Han name is read the same way as its Latin spelling, so that
+    # the two keep one key.
     named = [t for i, t in enumerate(kept) if t not in PARTICLES or i + 1 == len(kept)]
     return tuple(named if len(named) >= 2 else kept)
 
@@ -451,9 +450,7 @@ def normalize(text: str) -> NormalizedName:
     clean = unicodedata.normalize("NFKC", text).strip()
     script = detect_script(clean)
     words = _words(clean, script)
-    tokens = _tokens(
-        words, abjad=script in ("Arab", "Hebr"), particles=script not in _SYLLABIC_SCRIPTS
-    )
+    tokens = _tokens(words, script in ("Arab", "Hebr"))
     latin = " ".join(words)
     return NormalizedName(
         original=text,

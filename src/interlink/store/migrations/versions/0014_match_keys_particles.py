@@ -1,5 +1,5 @@
-"""match index: written again, since name particles are now dropped only where two name
-parts remain and never from Han, Hangul or kana (``identity.names``)
+"""match index: written again, since name particles are now dropped only where they lead
+into another part and two name parts remain (``identity.names``)
 
 Revision ID: 0014
 Revises: 0013
@@ -24,4 +24,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Nothing in the schema to undo. The keys stay as this revision wrote them; they differ
-    from the earlier rule's only for names with particles or written in Han, Hangul or kana."""
+    from the earlier rule's only for names with particles."""
