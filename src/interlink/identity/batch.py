@@ -4,7 +4,7 @@ A file (CSV, JSON lines, XLSX: the person columns of the import) is read once in
 prepared table of comparable forms — name tokens, sorted, phonetic and consonant-skeleton
 keys (`identity.names.normalize`), birth year/month/day, ISO country, normalized document
 number, E.164 phone, e-mail, and the address and birth place only a batch compares — and a
-Fellegi–Sunter model is trained on it (`train`: u by random sampling or, where sampling
+Fellegi–Sunter model is trained on it (`training.train`: u by random sampling or, where sampling
 cannot see it, counted on the file; m by expectation maximisation where matches are dense;
 term-frequency adjustment on names, birth dates and addresses) and used to score the
 candidate pairs the blocking rules give. The engine (DuckDB by default, or Spark:
