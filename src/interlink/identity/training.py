@@ -172,15 +172,20 @@ def _counted_u(linker: Any, counts: PairCounts) -> None:
 _IDENTIFIERS = ("doc_ocr", "phone", "email")
 
 
-def _first_that_runs(steps: Iterable[Callable[[], object]]) -> None:
+def _no_pairs() -> tuple[type[Exception], ...]:
+    """What a Splink training step raises when its blocks hold no pairs to learn from."""
     from splink.internals.exceptions import SplinkException
 
+    return (SplinkException, ValueError, ZeroDivisionError)
+
+
+def _first_that_runs(steps: Iterable[Callable[[], object]]) -> None:
     failed: Exception | None = None
     for step in steps:
         try:
             step()
             return
-        except (SplinkException, ValueError, ZeroDivisionError) as exc:
+        except _no_pairs() as exc:
             failed = exc
     if failed is not None:
         raise failed
@@ -203,7 +208,6 @@ def train(
     matches mostly have different birth dates. A file too small or too uniform for a step
     (no pairs in its blocks) keeps the defaults of that step; a prediction still comes out."""
     from splink import block_on
-    from splink.internals.exceptions import SplinkException
 
     rows = sum(side.num_rows for side in sides)
     em_pairs = max(1e6, rows * 2.0)
@@ -257,7 +261,7 @@ def train(
         try:
             step()
             done.add(name)
-        except (SplinkException, ValueError, ZeroDivisionError) as exc:
+        except _no_pairs() as exc:
             _log.info("training step %s skipped: %s", name, type(exc).__name__)
         if progress is not None:
             progress(f"trained: {name}")
