@@ -7,7 +7,8 @@ number, E.164 phone, e-mail, and the address and birth place only a batch compar
 Fellegi–Sunter model is trained on it (`training.train`: u by random sampling or, where sampling
 cannot see it, counted on the file; m by expectation maximisation where matches are dense;
 term-frequency adjustment on names, birth dates and addresses) and used to score the
-candidate pairs the blocking rules give. The engine (DuckDB by default, or Spark:
+candidate pairs the blocking rules give; ``dedupe`` clusters the pairs strongest first, never
+across a pair judged apart (`identity.clustering`). The engine (DuckDB by default, or Spark:
 `identity.engines`) runs the same model. A missing id or name stops the batch with the line
 named; a malformed optional value is counted by field and blanked (or kept as far as it is
 usable: a birth date with an impossible day keeps its year and month).
@@ -27,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interlink.identity.clustering import APART, cluster
 from interlink.identity.engines import DEFAULT_ENGINE, open_engine
 from interlink.identity.model import BLOCKING_COLUMNS, splink_comparisons
 from interlink.identity.names import normalize
@@ -372,18 +374,27 @@ def dedupe_prepared(
         say("training")
         train(linker, (arrow,), progress=say)
         say("scoring pairs")
-        scored = linker.inference.predict(threshold_match_probability=threshold)
-        pairs = int(db.rows(f"SELECT count(*) FROM {scored.physical_name}")[0][0])
-        say("clustering")
-        clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
-            scored, threshold_match_probability=threshold
+        scored = linker.inference.predict().physical_name  # every compared pair
+        pairs = db.rows(
+            "SELECT unique_id_l, unique_id_r, match_probability "
+            f"FROM {scored} WHERE match_probability >= {threshold}"
         )
-        result = db.rows(
-            f"SELECT unique_id, cluster_id FROM {clustered.physical_name} ORDER BY unique_id"
+        # the pairs judged apart, among records some pair above the threshold may join
+        apart = db.rows(
+            f"""WITH joined AS (SELECT unique_id_l AS id FROM {scored}
+                    WHERE match_probability >= {threshold}
+                  UNION SELECT unique_id_r FROM {scored} WHERE match_probability >= {threshold})
+               SELECT unique_id_l, unique_id_r FROM {scored}
+               WHERE match_probability < {APART}
+                 AND unique_id_l IN (SELECT id FROM joined)
+                 AND unique_id_r IN (SELECT id FROM joined)"""
         )
     finally:
         db.close()
-    return [(str(a), str(b)) for a, b in result], pairs
+    say("clustering")
+    ids = sorted(str(i) for i in prepared.columns["unique_id"])
+    found = cluster(ids, ((str(a), str(b), float(p)) for a, b, p in pairs), apart)
+    return found, len(pairs)
 
 
 def link(

@@ -4,8 +4,9 @@ Splink's own estimators are used where they are right: the prior from near-certa
 u by random sampling, m by expectation maximisation. Where they are not, this module counts
 on the whole file instead (`PairCounts`): the u of identifiers, which a random sample sees
 too rarely to measure, and the u of values that go with the name (nationality, gender,
-birth place), which differ among namesakes from random pairs. docs/identity.md, "Batch",
-shows what each step did to F1.
+birth place), which differ among namesakes from random pairs, and the term frequencies,
+which Splink counts with the record itself. docs/identity.md, "Batch", shows what each step
+did to F1.
 """
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ class PairCounts:
         found = self._con.execute(sql).fetchone()
         return int(found[0] or 0) if found else 0
 
+    def term_frequencies(self, column: str) -> Any:
+        """An Arrow table of each value of ``column`` and its share among the other rows:
+        (k − 1) / N for a value on k of N rows (1 / N for a value on one row, which a
+        level that is not exact can still adjust by: ``model.NAME``)."""
+        rows = sum(self._sizes)
+        values = " UNION ALL ".join(
+            f"SELECT {column} AS v FROM side{i}" for i in range(self._sides)
+        )
+        return self._con.sql(
+            f"SELECT v AS {column}, greatest(count(*) - 1, 1) / {rows}::DOUBLE AS tf_{column} "
+            f"FROM ({values}) WHERE v IS NOT NULL GROUP BY v"
+        ).to_arrow_table()
+
     def same_value(self, column: str) -> int:
         """Pairs of rows with the same value in ``column``."""
         return self.agreeing({"k": column}, f"{column} IS NOT NULL")
@@ -119,6 +133,20 @@ def namesake_share(counts: PairCounts, prior: float, m: float) -> float:
     if not same_name:
         return 0.0
     return max(0.0, 1.0 - prior * counts.pairs * m / same_name)
+
+
+def _register_term_frequencies(linker: Any, counts: PairCounts) -> None:
+    """Give Splink each term-frequency column's shares among the other rows
+    (``PairCounts.term_frequencies``) in place of its own k / N. For a pair with the same
+    value the evidence is how many other rows have it: a name on two rows of a file is held
+    by one other row, not two, and Splink's share halved its weight (1,000,000 generated
+    rows: pairs with one name, nothing else, on two rows are the same person one time in
+    two; the model said one in four)."""
+    for column in linker._settings_obj._term_frequency_columns:
+        name = column.unquote().name
+        # a name Splink generates, which it may overwrite: a Spark session outlives a run
+        table = linker._db_api.register(counts.term_frequencies(name))
+        linker.table_management.register_term_frequency_lookup(table, name)
 
 
 def _settle(linker: Any, *, sampled: bool) -> None:
@@ -199,7 +227,8 @@ def train(
     progress: Progress | None = None,
 ) -> None:
     """The prior from near-certain rules, u from random pairs, m by EM in two passes, then
-    the u that can be counted rather than sampled (`_counted_u`).
+    the u that can be counted rather than sampled (`_counted_u`); scoring will adjust by
+    each value's share among the other rows (`_register_term_frequencies`).
 
     EM runs where matches are dense, so that it finds them rather than a class of look-
     alikes: first among rows sharing an identifier (m of names, dates and the rest), then
@@ -256,21 +285,22 @@ def train(
         ("m by shared identifier", lambda: _first_that_runs(em(block_on(c)) for c in _IDENTIFIERS)),
         ("m by name and birth date", em(block_on("name_key", "dob"))),
     ]
-    done: set[str] = set()
-    for name, step in steps:
-        try:
-            step()
-            done.add(name)
-        except _no_pairs() as exc:
-            _log.info("training step %s skipped: %s", name, type(exc).__name__)
-        if progress is not None:
-            progress(f"trained: {name}")
-    model = linker._settings_obj
-    if not 0.0 < model._probability_two_random_records_match < 1.0:
-        model._probability_two_random_records_match = _DEFAULT_PRIOR  # no pair to estimate it
-    _settle(linker, sampled="u" in done)
     counts = PairCounts(sides)
     try:
+        _register_term_frequencies(linker, counts)
+        done: set[str] = set()
+        for name, step in steps:
+            try:
+                step()
+                done.add(name)
+            except _no_pairs() as exc:
+                _log.info("training step %s skipped: %s", name, type(exc).__name__)
+            if progress is not None:
+                progress(f"trained: {name}")
+        model = linker._settings_obj
+        if not 0.0 < model._probability_two_random_records_match < 1.0:
+            model._probability_two_random_records_match = _DEFAULT_PRIOR  # no pair to estimate it
+        _settle(linker, sampled="u" in done)
         _counted_u(linker, counts)
     finally:
         counts.close()
