@@ -7,7 +7,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from interlink.identity.clustering import CERTAIN, cluster
+from interlink.identity.clustering import CERTAIN, cluster, components
 
 
 def _groups(found: list[tuple[str, str]]) -> set[frozenset[str]]:
@@ -40,6 +40,12 @@ def test_apart_is_checked_against_every_record_of_both_clusters() -> None:
 def test_every_record_gets_the_smallest_id_of_its_cluster_in_the_order_given() -> None:
     found = cluster(["r3", "r1", "r2", "r9"], [("r3", "r2", 0.8), ("r2", "r1", 0.75)])
     assert found == [("r3", "r1"), ("r1", "r1"), ("r2", "r1"), ("r9", "r9")]
+
+
+def test_components_name_the_records_that_others_may_join() -> None:
+    found = components([("a", "b"), ("b", "c"), ("d", "e"), ("c", "f")])
+    assert set(found) == {"a", "b", "c", "f"}  # d and e: a pair, nothing between to keep apart
+    assert len(set(found.values())) == 1
 
 
 _ids = [f"r{i}" for i in range(12)]
@@ -90,3 +96,15 @@ def test_without_a_certain_pair_no_cluster_holds_a_pair_apart(
 ) -> None:
     found = dict(cluster(_ids, pairs, apart))
     assert not [(a, b) for a, b in apart if a != b and found[a] == found[b]]
+
+
+@given(_pairs, _apart)
+def test_pairs_apart_outside_one_component_change_nothing(
+    pairs: list[tuple[str, str, float]], apart: list[tuple[str, str]]
+) -> None:
+    """What lets the batch fetch only the pairs apart within one component."""
+    scored = {frozenset((a, b)) for a, b, _ in pairs}
+    apart = [p for p in apart if frozenset(p) not in scored]  # a pair has one probability
+    joined = components((a, b) for a, b, _ in pairs)
+    inside = [(a, b) for a, b in apart if a in joined and joined[a] == joined.get(b)]
+    assert cluster(_ids, pairs, apart) == cluster(_ids, pairs, inside)

@@ -28,8 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from interlink.identity.clustering import APART, cluster
-from interlink.identity.engines import DEFAULT_ENGINE, open_engine
+from interlink.identity.clustering import APART, cluster, components
+from interlink.identity.engines import DEFAULT_ENGINE, Engine, open_engine
 from interlink.identity.model import BLOCKING_COLUMNS, splink_comparisons
 from interlink.identity.names import normalize
 from interlink.identity.prepare import (
@@ -379,22 +379,35 @@ def dedupe_prepared(
             "SELECT unique_id_l, unique_id_r, match_probability "
             f"FROM {scored} WHERE match_probability >= {threshold}"
         )
-        # the pairs judged apart, among records some pair above the threshold may join
-        apart = db.rows(
-            f"""WITH joined AS (SELECT unique_id_l AS id FROM {scored}
-                    WHERE match_probability >= {threshold}
-                  UNION SELECT unique_id_r FROM {scored} WHERE match_probability >= {threshold})
-               SELECT unique_id_l, unique_id_r FROM {scored}
-               WHERE match_probability < {APART}
-                 AND unique_id_l IN (SELECT id FROM joined)
-                 AND unique_id_r IN (SELECT id FROM joined)"""
-        )
+        apart = _pairs_apart(db, scored, [(str(a), str(b)) for a, b, _ in pairs])
     finally:
         db.close()
     say("clustering")
     ids = sorted(str(i) for i in prepared.columns["unique_id"])
     found = cluster(ids, ((str(a), str(b), float(p)) for a, b, p in pairs), apart)
     return found, len(pairs)
+
+
+def _pairs_apart(db: Engine, scored: str, joining: list[tuple[str, str]]) -> list[Any]:
+    """The pairs of table ``scored`` judged apart (below ``clustering.APART``) where the
+    clustering may have to keep them apart: within one connected component (of three rows
+    or more) of the ``joining`` pairs."""
+    import pyarrow as pa
+
+    joined = components(joining)
+    text = pa.string()
+    component_of = pa.table(
+        {
+            "id": pa.array(list(joined), text),
+            "component": pa.array(list(joined.values()), text),
+        }
+    )
+    table = db.register(component_of).physical_name
+    return db.rows(
+        f"""SELECT s.unique_id_l, s.unique_id_r FROM {scored} s
+           JOIN {table} l ON l.id = s.unique_id_l JOIN {table} r ON r.id = s.unique_id_r
+           WHERE s.match_probability < {APART} AND l.component = r.component"""
+    )
 
 
 def link(

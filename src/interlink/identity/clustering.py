@@ -39,10 +39,28 @@ class _Clusters:
     def members(self, root: str) -> list[str]:
         return self._members.get(root) or [root]
 
+    def roots(self) -> Iterable[tuple[str, list[str]]]:
+        """Each cluster of more than one record: its root and members."""
+        return self._members.items()
+
     def join(self, small: str, large: str) -> None:
         self._parent[small] = large
         self._members[large] = self.members(large) + self.members(small)
         self._members.pop(small, None)
+
+
+def components(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Record → its connected component (a member's id), for the records of components of
+    three or more: only there can two records be joined through others."""
+    clusters = _Clusters()
+    for left, right in pairs:
+        a, b = clusters.find(left), clusters.find(right)
+        if a != b:
+            small, large = sorted((a, b), key=lambda root: len(clusters.members(root)))
+            clusters.join(small, large)
+    return {
+        record: root for root, members in clusters.roots() if len(members) > 2 for record in members
+    }
 
 
 def cluster(

@@ -64,8 +64,9 @@ class Engine:
     name: str
     db_api: DatabaseAPI[Any]
 
-    def register(self, table: pa.Table, name: str) -> SplinkDataFrame:
-        """Hand an Arrow table to Splink as input table ``name``."""
+    def register(self, table: pa.Table, name: str | None = None) -> SplinkDataFrame:
+        """Hand an Arrow table to Splink as input table ``name`` (None: a name Splink
+        makes up, and may reuse in a later run of a Spark session)."""
         return self.db_api.register(table, table_name=name)
 
     def settings(self, creator: SettingsCreator, schema: pa.Schema) -> SettingsCreator | dict:
