@@ -8,7 +8,7 @@ and found their birth dates apart. Here the pairs are taken from the most to the
 probable, and two clusters are not joined when some pair across them scored below
 ``APART`` — unless the joining pair itself is in the `same` band (``CERTAIN``), which one
 bad birth date should not undo. On 1,000,000 generated rows this took the wrong pairs in
-clusters from 4,697 to 2,955 for 192 fewer right ones (docs/identity.md, "Clustering").
+clusters from 4,697 to 2,955 for 192 fewer right ones (docs/identity.md, "Batch").
 """
 
 from __future__ import annotations

@@ -155,7 +155,7 @@ def _jaro_winkler(a: str, b: str) -> float:
 # A name contained in the other (or split differently) is adjusted by the frequency of the
 # whole name, and skeletons by the skeleton's: "Oleg Petrenko" within "Oleg Ivanovich
 # Petrenko" says more than "Ali Khan" within "Ali Reza Khan" (1,000,000 generated rows:
-# false pairs at threshold 0.7 1,805 → 1,615, docs/identity.md, "Term frequencies").
+# false pairs at threshold 0.7 1,805 → 1,615; docs/identity.md, "The scoring model").
 NAME = Comparison(
     "name",
     (
