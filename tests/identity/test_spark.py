@@ -96,6 +96,9 @@ def test_spark_gives_the_same_clusters_and_pairs_as_duckdb(spark: object, tmp_pa
     assert set(on_spark) == set(on_duckdb)
     assert _partition(on_spark) == _partition(on_duckdb)
     assert len(_partition(on_duckdb)) < ROWS  # some rows were linked: the check means something
+    # a second run in the same Spark session (its first left tables of the same names)
+    dedupe(people, tmp_path / "spark_again.csv", engine="spark")
+    assert _partition(read_clusters(tmp_path / "spark_again.csv")) == _partition(on_duckdb)
 
     with open(people, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -301,6 +301,11 @@ def _spark_api() -> DatabaseAPI[Any]:
 def _close_spark(db_api: Any) -> None:
     session = db_api.spark
     session.catalog.clearCache()
+    # the run's tables are temporary views of the session, which outlives the run: a second
+    # run would find its input "people" there already, and Splink refuses to replace it
+    for table in session.catalog.listTables():
+        if table.isTemporary:
+            session.catalog.dropTempView(table.name)
     run_dir = session.sparkContext.getCheckpointDir()
     if run_dir and run_dir.startswith("file:"):  # the run's Parquet files on this machine
         shutil.rmtree(run_dir.removeprefix("file:"), ignore_errors=True)
