@@ -57,6 +57,17 @@ def _brute_sharing(left: Any, right: Any = None) -> tuple[int, int]:
     return sharing, agreeing
 
 
+def _brute_shares(*sides: Any) -> dict[str, float]:
+    """Each value's share among the other rows: (k - 1) / N, at least 1 / N."""
+    values = [v for side in sides for _, v in side]
+    return {v: max(values.count(v) - 1, 1) / len(values) for v in set(values) if v is not None}
+
+
+def _shares(counts: PairCounts) -> dict[str, float]:
+    table = counts.term_frequencies("value").to_pydict()
+    return dict(zip(table["value"], table["tf_value"], strict=True))
+
+
 @settings(max_examples=60, deadline=None)
 @given(ROWS)
 def test_pairs_of_one_file_are_counted_like_every_pair_compared(rows: Any) -> None:
@@ -67,6 +78,7 @@ def test_pairs_of_one_file_are_counted_like_every_pair_compared(rows: Any) -> No
         sharing, agreeing = _brute_sharing(rows)
         rate = counts.agreement_sharing_a_name_part("value")
         assert rate == (agreeing / sharing if sharing else None)
+        assert _shares(counts) == pytest.approx(_brute_shares(rows))
     finally:
         counts.close()
 
@@ -81,6 +93,7 @@ def test_pairs_across_two_files_are_counted_like_every_pair_compared(left: Any, 
         sharing, agreeing = _brute_sharing(left, right)
         rate = counts.agreement_sharing_a_name_part("value")
         assert rate == (agreeing / sharing if sharing else None)
+        assert _shares(counts) == pytest.approx(_brute_shares(left, right))
     finally:
         counts.close()
 

@@ -87,8 +87,9 @@ class PairCounts:
             sql = f"SELECT sum(n * (n - 1) // 2) FROM ({counts[0]})"
         else:
             sql = f"SELECT sum(a.n * b.n) FROM ({counts[0]}) a JOIN ({counts[1]}) b USING ({names})"
-        found = self._con.execute(sql).fetchone()
-        return int(found[0] or 0) if found else 0
+        # fetched whole: a result left open would stop the connection's next query
+        (found,) = self._con.execute(sql).fetchall()
+        return int(found[0] or 0)
 
     def term_frequencies(self, column: str) -> Any:
         """An Arrow table of each value of ``column`` and its share among the other rows:
