@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from interlink.identity.clustering import APART, cluster, components
+from interlink.identity.clustering import APART, Pair, cluster, components
 from interlink.identity.engines import DEFAULT_ENGINE, Engine, open_engine
 from interlink.identity.model import BLOCKING_COLUMNS, splink_comparisons
 from interlink.identity.names import normalize
@@ -375,26 +375,28 @@ def dedupe_prepared(
         train(linker, (arrow,), progress=say)
         say("scoring pairs")
         scored = linker.inference.predict().physical_name  # every compared pair
-        pairs = db.rows(
-            "SELECT unique_id_l, unique_id_r, match_probability "
-            f"FROM {scored} WHERE match_probability >= {threshold}"
-        )
-        apart = _pairs_apart(db, scored, [(str(a), str(b)) for a, b, _ in pairs])
+        joining: list[Pair] = [
+            (str(a), str(b), float(p))
+            for a, b, p in db.rows(
+                "SELECT unique_id_l, unique_id_r, match_probability "
+                f"FROM {scored} WHERE match_probability >= {threshold}"
+            )
+        ]
+        apart = _pairs_apart(db, scored, joining)
     finally:
         db.close()
     say("clustering")
     ids = sorted(str(i) for i in prepared.columns["unique_id"])
-    found = cluster(ids, ((str(a), str(b), float(p)) for a, b, p in pairs), apart)
-    return found, len(pairs)
+    return cluster(ids, joining, apart), len(joining)
 
 
-def _pairs_apart(db: Engine, scored: str, joining: list[tuple[str, str]]) -> list[Any]:
+def _pairs_apart(db: Engine, scored: str, joining: list[Pair]) -> list[Any]:
     """The pairs of table ``scored`` judged apart (below ``clustering.APART``) where the
     clustering may have to keep them apart: within one connected component (of three rows
     or more) of the ``joining`` pairs."""
     import pyarrow as pa
 
-    joined = components(joining)
+    joined = components((a, b) for a, b, _ in joining)
     text = pa.string()
     component_of = pa.table(
         {

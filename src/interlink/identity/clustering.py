@@ -43,6 +43,10 @@ class _Clusters:
         """Each cluster of more than one record: its root and members."""
         return self._members.items()
 
+    def smaller_first(self, a: str, b: str) -> tuple[str, str]:
+        """Two roots, the one with fewer members first (the one to join into the other)."""
+        return (b, a) if len(self.members(a)) > len(self.members(b)) else (a, b)
+
     def join(self, small: str, large: str) -> None:
         self._parent[small] = large
         self._members[large] = self.members(large) + self.members(small)
@@ -56,8 +60,7 @@ def components(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     for left, right in pairs:
         a, b = clusters.find(left), clusters.find(right)
         if a != b:
-            small, large = sorted((a, b), key=lambda root: len(clusters.members(root)))
-            clusters.join(small, large)
+            clusters.join(*clusters.smaller_first(a, b))
     return {
         record: root for root, members in clusters.roots() if len(members) > 2 for record in members
     }
@@ -86,8 +89,7 @@ def cluster(
         a, b = clusters.find(left), clusters.find(right)
         if a == b:
             continue
-        if len(clusters.members(a)) > len(clusters.members(b)):
-            a, b = b, a
+        a, b = clusters.smaller_first(a, b)
         if probability < certain and any(
             clusters.find(other) == b
             for record in clusters.members(a)
